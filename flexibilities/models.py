@@ -205,3 +205,17 @@ class ImportJob(models.Model):
         if not self.total_rows:
             return 100 if self.is_done else 0
         return min(100, round(100 * self.processed_rows / self.total_rows))
+
+
+class SearchWord(models.Model):
+    """A word of a published provision, unaccented and lowercased: the vocabulary that the
+    search's typo correction and "did you mean" pick from (PostgreSQL, written by
+    search.refresh_vocabulary, trigram-indexed)."""
+
+    word = models.CharField(max_length=60, primary_key=True)
+
+    class Meta:
+        indexes = [GinIndex(fields=["word"], opclasses=["gin_trgm_ops"], name="flex_word_trgm")]
+
+    def __str__(self) -> str:
+        return self.word

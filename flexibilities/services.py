@@ -25,7 +25,7 @@ from flexibilities.imports import (
     read_records,
 )
 from flexibilities.models import FlexibilityCategory, ImportJob, Provision
-from flexibilities.search import refresh_search_vectors
+from flexibilities.search import refresh_search_vectors, refresh_vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +69,8 @@ def _set_published(queryset: QuerySet[Provision], published: bool) -> int:
         .order_by()
         .update(is_published=published, updated_at=timezone.now())
     )
+    if published and changed:
+        refresh_vocabulary(queryset)  # their words may now be offered as corrections
     provisions_changed()
     return changed
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from flexibilities import counts_cache, exports, search, selectors
-from flexibilities.facets import facet_groups
+from flexibilities.facets import chips, facet_groups, relaxations
 from flexibilities.filters import RANK_LIMIT
 from flexibilities.forms import CompareForm
 
@@ -29,25 +29,38 @@ def search_page(request):
         paginator.count = counts_cache.cached("matches", filterset, filterset.qs.count)
     page_obj = paginator.get_page(request.GET.get("page"))
     provisions = list(page_obj.object_list)
-    headlines = search.headlines(provisions, filterset.query)
+    headlines = search.headlines(provisions, filterset.parsed_query)
     for provision in provisions:
         provision.headline = headlines.get(provision.pk)
-    facets = selectors.facet_counts(filterset)
+    groups = facet_groups(filterset, selectors.facet_counts(filterset))
     download_query = request.GET.copy()
     download_query.pop("page", None)
+    empty = paginator.count == 0
+    parsed = filterset.parsed_query
     context = {
         "filterset": filterset,
         "form": filterset.form,
         "page_obj": page_obj,
         "provisions": provisions,
-        "terms": search.search_terms(filterset.query),
-        "facet_groups": facet_groups(filterset, facets),
+        "terms": parsed.terms,
+        "corrections": parsed.corrections if parsed else {},
+        "suggestion": parsed.suggestion if parsed and empty else "",
+        "facet_groups": groups,
+        "chips": chips(filterset, groups, request.GET),
+        "relaxations": relaxations(filterset, request.GET) if empty else [],
+        "suggestion_query": _with_query(download_query, parsed.suggestion) if empty else "",
         "download_query": download_query.urlencode(),
         "has_sample": any(provision.is_sample for provision in provisions),
         "too_many_to_rank": filterset.sort_order == "relevance" and not filterset.ranked,
         "rank_limit": RANK_LIMIT,
     }
     return render(request, "flexibilities/search.html", context)
+
+
+def _with_query(query, q: str) -> str:
+    query = query.copy()
+    query["q"] = q
+    return query.urlencode()
 
 
 @require_GET
