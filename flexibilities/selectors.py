@@ -236,5 +236,12 @@ def compare_matrix(parties: list[Party], categories: list[FlexibilityCategory]) 
     return cells
 
 
+def organisation_members(codes: set[str]) -> set[int]:
+    """The ids of the member states of the given regional organisations (one query)."""
+    through = Party.members.through
+    rows = through.objects.filter(from_party__code__in=codes).values_list("to_party_id", flat=True)
+    return set(rows)
+
+
 def region_label(code: str) -> str:
     return Region(code).label if code in Region.values else code

@@ -17,6 +17,18 @@ urlpatterns = [
     path("flexibilities/parties/", views.party_list, name="party_list"),
     path("flexibilities/parties/<str:code>/", views.party_detail, name="party_detail"),
     path("flexibilities/compare/", views.compare, name="compare"),
+    path(
+        "flexibilities/compare/download.csv",
+        views.compare_export,
+        {"suffix": "csv"},
+        name="compare_csv",
+    ),
+    path(
+        "flexibilities/compare/download.json",
+        views.compare_export,
+        {"suffix": "json"},
+        name="compare_json",
+    ),
     path("api/", views.api_docs, name="api_docs"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/categories/", api.CategoryList.as_view(), name="api_category_list"),

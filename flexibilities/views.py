@@ -8,12 +8,13 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from flexibilities import counts_cache, exports, search, selectors
+from flexibilities.compare import CompareForm, build_matrix, is_asked, matrix_csv, matrix_json
 from flexibilities.facets import chips, facet_groups, relaxations
 from flexibilities.filters import RANK_LIMIT
-from flexibilities.forms import CompareForm
 
 PAGE_SIZE = 20
 
@@ -135,25 +136,36 @@ def party_detail(request, code: str):
     return render(request, "flexibilities/party_detail.html", context)
 
 
+def _compare_form(request) -> CompareForm:
+    data = request.GET if is_asked(request.GET) else None
+    return CompareForm(data, parties=selectors.all_parties(), categories=selectors.all_categories())
+
+
 @require_GET
 def compare(request):
-    categories, parties = selectors.all_categories(), selectors.all_parties()
-    form = CompareForm(
-        request.GET if "parties" in request.GET else None,
-        parties=parties,
-        categories=categories,
-    )
-    rows = None
-    if form.is_bound and form.is_valid():
-        chosen_parties = form.cleaned_data["parties"]
-        chosen_categories = form.cleaned_data["categories"]
-        cells = selectors.compare_matrix(chosen_parties, chosen_categories)
-        rows = [
-            (category, [(party, cells.get((party.pk, category.pk))) for party in chosen_parties])
-            for category in chosen_categories
-        ]
-    context = {"form": form, "rows": rows, "chosen_parties": rows and chosen_parties}
+    form = _compare_form(request)
+    asked = form.is_bound and form.is_valid() and form.cleaned_data["chosen_parties"]
+    matrix = build_matrix(form) if asked else None
+    query = request.GET.copy()
+    query.pop("find", None)
+    context = {"form": form, "matrix": matrix, "matrix_query": query.urlencode()}
     return render(request, "flexibilities/compare.html", context)
+
+
+@require_GET
+def compare_export(request, suffix: str):
+    form = _compare_form(request)
+    if not form.is_bound or not form.is_valid() or not form.cleaned_data["chosen_parties"]:
+        errors = form.errors.as_text() or _("Choose parties to compare.")
+        return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
+    matrix = build_matrix(form)
+    if suffix == "csv":
+        response = HttpResponse(matrix_csv(matrix), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(matrix_json(matrix), content_type="application/json")
+    name = f"flexibilities-comparison-{timezone.localdate():%Y-%m-%d}.{suffix}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @require_GET
