@@ -7,6 +7,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -219,3 +220,37 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class ProvisionChange(models.Model):
+    """A public change of the database: a provision published (added), a published provision's
+    content changed (amended) or withdrawn from publication. Written by the services only."""
+
+    class Kind(models.TextChoices):
+        ADDED = "added", _("Added")
+        AMENDED = "amended", _("Amended")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    provision = models.ForeignKey(
+        Provision, on_delete=models.CASCADE, related_name="changes", verbose_name=_("provision")
+    )
+    # Copied from the provision so the log and its feed filter without a join.
+    party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="+")
+    category = models.ForeignKey(FlexibilityCategory, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("change"), max_length=10, choices=Kind.choices)
+    # The public fields an amendment changed (names of Provision fields).
+    fields = models.JSONField(_("fields changed"), default=list, blank=True)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("provision change")
+        verbose_name_plural = _("provision changes")
+        indexes = [
+            models.Index(fields=["-at", "-id"], name="flex_change_recent"),
+            models.Index(fields=["party", "-at"], name="flex_change_party"),
+            models.Index(fields=["category", "-at"], name="flex_change_category"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.provision_id} ({self.at:%Y-%m-%d})"

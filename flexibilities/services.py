@@ -24,7 +24,7 @@ from flexibilities.imports import (
     format_of,
     read_records,
 )
-from flexibilities.models import FlexibilityCategory, ImportJob, Provision
+from flexibilities.models import FlexibilityCategory, ImportJob, Provision, ProvisionChange
 from flexibilities.search import refresh_search_vectors, refresh_vocabulary
 
 logger = logging.getLogger(__name__)
@@ -47,10 +47,52 @@ def save_provision(provision: Provision) -> Provision:
         )
     provision.law_key = provision.law_number or provision.law_title
     with transaction.atomic():
+        before = None
+        if provision.pk:
+            before = Provision.objects.filter(pk=provision.pk).values(*_WATCHED).first()
         provision.save()
         refresh_search_vectors(Provision.objects.filter(pk=provision.pk))
+        change = _public_change(before, provision)
+        if change:
+            record_changes([(provision, *change)])
         provisions_changed()
     return provision
+
+
+# The fields whose change is a public amendment of a published provision.
+PUBLIC_FIELDS = (
+    "party_id", "category_id", "law_title", "law_number", "law_date", "last_amended", "article",
+    "text", "text_is_excerpt", "language", "implementation_option", "source_url", "note",
+)  # fmt: skip
+_WATCHED = (*PUBLIC_FIELDS, "is_published")
+
+
+def _public_change(before: dict | None, after: Provision) -> tuple[str, list[str]] | None:
+    """What the public sees change between a provision's stored fields and its new state."""
+    was = bool(before and before["is_published"])
+    if not was:
+        return (ProvisionChange.Kind.ADDED, []) if after.is_published else None
+    if not after.is_published:
+        return ProvisionChange.Kind.WITHDRAWN, []
+    changed = [name for name in PUBLIC_FIELDS if before[name] != getattr(after, name)]
+    return (ProvisionChange.Kind.AMENDED, changed) if changed else None
+
+
+def record_changes(entries: list[tuple[Provision, str, list[str]]]) -> None:
+    """Write the change log of the given (provision, kind, fields changed); call inside the
+    transaction that made the changes."""
+    now = timezone.now()
+    ProvisionChange.objects.bulk_create(
+        ProvisionChange(
+            provision_id=provision.pk,
+            party_id=provision.party_id,
+            category_id=provision.category_id,
+            kind=kind,
+            fields=[name.removesuffix("_id") for name in fields],
+            at=now,
+        )
+        for provision, kind, fields in entries
+    )
 
 
 def publish_provisions(queryset: QuerySet[Provision]) -> int:
@@ -64,14 +106,22 @@ def unpublish_provisions(queryset: QuerySet[Provision]) -> int:
 
 
 def _set_published(queryset: QuerySet[Provision], published: bool) -> int:
-    changed = (
-        queryset.exclude(is_published=published)
-        .order_by()
-        .update(is_published=published, updated_at=timezone.now())
-    )
-    if published and changed:
-        refresh_vocabulary(queryset)  # their words may now be offered as corrections
-    provisions_changed()
+    with transaction.atomic():
+        rows = list(
+            queryset.exclude(is_published=published)
+            .order_by()
+            .select_for_update(of=("self",))
+            .only("pk", "party_id", "category_id")
+        )
+        changed = Provision.objects.filter(pk__in=[row.pk for row in rows]).update(
+            is_published=published, updated_at=timezone.now()
+        )
+        kind = ProvisionChange.Kind.ADDED if published else ProvisionChange.Kind.WITHDRAWN
+        record_changes([(row, kind, []) for row in rows])
+        if published and changed:
+            # Their words may now be offered as corrections.
+            refresh_vocabulary(Provision.objects.filter(pk__in=[row.pk for row in rows]))
+        provisions_changed()
     return changed
 
 
@@ -149,6 +199,7 @@ def _upsert(rows: list[CleanRow]) -> tuple[int, int, int]:
     }
     now = timezone.now()
     to_create, to_update, changed_fields, unchanged = [], [], set(), 0
+    log = []
     for row in rows:
         current = existing.get(row.key)
         if current is None:
@@ -158,14 +209,19 @@ def _upsert(rows: list[CleanRow]) -> tuple[int, int, int]:
         if not changes:
             unchanged += 1
             continue
+        before = {name: getattr(current, name) for name in _WATCHED}
         for name in changes:
             setattr(current, name, row.values[name])
         current.updated_at = now
         changed_fields |= changes
         to_update.append(current)
+        if change := _public_change(before, current):
+            log.append((current, *change))
     created = Provision.objects.bulk_create(to_create)
     if to_update:
         Provision.objects.bulk_update(to_update, [*sorted(changed_fields), "updated_at"])
+    added = [(p, ProvisionChange.Kind.ADDED, []) for p in created if p.is_published]
+    record_changes(added + log)
     touched = [provision.pk for provision in [*created, *to_update]]
     if touched:
         refresh_search_vectors(Provision.objects.filter(pk__in=touched))

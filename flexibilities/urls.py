@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from flexibilities import views
 from flexibilities.api import views as api
+from flexibilities.dataset import ChangesFeed
 
 app_name = "flexibilities"
 urlpatterns = [
@@ -29,6 +30,8 @@ urlpatterns = [
         {"suffix": "json"},
         name="compare_json",
     ),
+    path("flexibilities/dataset/", views.dataset_page, name="dataset"),
+    path("flexibilities/changes.atom", ChangesFeed(), name="changes_feed"),
     path("api/", views.api_docs, name="api_docs"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/categories/", api.CategoryList.as_view(), name="api_category_list"),

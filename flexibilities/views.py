@@ -7,14 +7,16 @@ anonymous visitors; every state of the search is in its GET URL.
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from flexibilities import counts_cache, exports, search, selectors
+from flexibilities import counts_cache, dataset, exports, search, selectors
 from flexibilities.compare import CompareForm, build_matrix, is_asked, matrix_csv, matrix_json
 from flexibilities.facets import chips, facet_groups, relaxations
 from flexibilities.filters import RANK_LIMIT
+from flexibilities.reference.loaders import load_source
 
 PAGE_SIZE = 20
 
@@ -91,7 +93,14 @@ def provision_detail(request, pk: int):
     provision = selectors.public_provision(pk)
     if provision is None:
         raise Http404
-    return render(request, "flexibilities/provision_detail.html", {"provision": provision})
+    url = request.build_absolute_uri(provision.get_absolute_url())
+    context = {
+        "provision": provision,
+        "stable_url": url,
+        "citation": dataset.citation(provision, url, timezone.localdate()),
+        "changes": list(provision.changes.all()),
+    }
+    return render(request, "flexibilities/provision_detail.html", context)
 
 
 @require_GET
@@ -166,6 +175,28 @@ def compare_export(request, suffix: str):
     name = f"flexibilities-comparison-{timezone.localdate():%Y-%m-%d}.{suffix}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@require_GET
+def dataset_page(request):
+    categories, parties = selectors.all_categories(), selectors.all_parties()
+    form = dataset.ChangeFilterForm(request.GET or None, parties=parties, categories=categories)
+    party, category = form.chosen() if form.is_bound else (None, None)
+    by_category = list(selectors.categories_with_counts())
+    feed_query = request.GET.urlencode()
+    context = {
+        "form": form,
+        "by_category": by_category,
+        "by_party": selectors.parties_with_counts(),
+        "total": sum(category.provision_count for category in by_category),
+        "licence": dataset.licence(),
+        "sources": load_source(),
+        "last_update": dataset.last_update(),
+        "changes": dataset.recent_changes(party, category),
+        "feed_url": reverse("flexibilities:changes_feed")
+        + (f"?{feed_query}" if feed_query else ""),
+    }
+    return render(request, "flexibilities/dataset.html", context)
 
 
 @require_GET
