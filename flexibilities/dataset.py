@@ -51,8 +51,10 @@ class ChangeFilterForm(forms.Form):
     party = forms.ChoiceField(label=_("Party"), required=False)
     category = forms.ChoiceField(label=_("Flexibility"), required=False)
 
-    def __init__(self, data, *, parties: list[Party], categories: list[FlexibilityCategory]):
-        super().__init__(data)
+    def __init__(
+        self, data, *, parties: list[Party], categories: list[FlexibilityCategory], prefix=None
+    ):
+        super().__init__(data, prefix=prefix)
         self.fields["party"].choices = [("", _("Every party"))] + [
             (party.code, party.name) for party in parties
         ]

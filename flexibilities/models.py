@@ -254,3 +254,44 @@ class ProvisionChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.provision_id} ({self.at:%Y-%m-%d})"
+
+
+class FlexibilityAlert(models.Model):
+    """A person's wish to be e-mailed when provisions of a party and/or a flexibility change."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="flexibility_alerts",
+        verbose_name=_("user"),
+    )
+    party = models.ForeignKey(
+        Party, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    category = models.ForeignKey(
+        FlexibilityCategory, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("flexibilities alert")
+        verbose_name_plural = _("flexibilities alerts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "party", "category"],
+                name="flexibilities_alert_unique",
+                nulls_distinct=False,
+            ),
+            models.CheckConstraint(
+                condition=Q(party__isnull=False) | Q(category__isnull=False),
+                name="flexibilities_alert_not_empty",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return " · ".join(str(part) for part in (self.party, self.category) if part)
+
+    def matches(self, change: "ProvisionChange") -> bool:
+        return (self.party_id is None or self.party_id == change.party_id) and (
+            self.category_id is None or self.category_id == change.category_id
+        )

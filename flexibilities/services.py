@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from flexibilities.alerts import alert_subscribers
 from flexibilities.counts_cache import provisions_changed
 from flexibilities.imports import (
     CleanRow,
@@ -24,7 +25,13 @@ from flexibilities.imports import (
     format_of,
     read_records,
 )
-from flexibilities.models import FlexibilityCategory, ImportJob, Provision, ProvisionChange
+from flexibilities.models import (
+    FlexibilityAlert,
+    FlexibilityCategory,
+    ImportJob,
+    Provision,
+    ProvisionChange,
+)
 from flexibilities.search import refresh_search_vectors, refresh_vocabulary
 
 logger = logging.getLogger(__name__)
@@ -78,11 +85,13 @@ def _public_change(before: dict | None, after: Provision) -> tuple[str, list[str
     return (ProvisionChange.Kind.AMENDED, changed) if changed else None
 
 
-def record_changes(entries: list[tuple[Provision, str, list[str]]]) -> None:
-    """Write the change log of the given (provision, kind, fields changed); call inside the
-    transaction that made the changes."""
+def record_changes(
+    entries: list[tuple[Provision, str, list[str]]], *, alert: bool = True
+) -> list[ProvisionChange]:
+    """Write the change log of the given (provision, kind, fields changed) and, unless told
+    otherwise, the alerts of those who follow them; call inside the changes' transaction."""
     now = timezone.now()
-    ProvisionChange.objects.bulk_create(
+    changes = ProvisionChange.objects.bulk_create(
         ProvisionChange(
             provision_id=provision.pk,
             party_id=provision.party_id,
@@ -93,6 +102,9 @@ def record_changes(entries: list[tuple[Provision, str, list[str]]]) -> None:
         )
         for provision, kind, fields in entries
     )
+    if alert:
+        alert_subscribers(changes)
+    return changes
 
 
 def publish_provisions(queryset: QuerySet[Provision]) -> int:
@@ -170,12 +182,17 @@ def import_records(
     if progress:
         progress(ImportJob.Status.WRITING, report.total)
     good_rows = _good_rows(RowValidator(categories), open_records())
+    # One alert per follower for the whole file, not per batch (kept only when someone follows).
+    followed, changes = FlexibilityAlert.objects.exists(), []
     with transaction.atomic():
         while batch := list(islice(good_rows, BATCH_SIZE)):
-            created, updated, unchanged = _upsert(batch)
+            created, updated, unchanged, logged = _upsert(batch)
             report.created += created
             report.updated += updated
             report.unchanged += unchanged
+            if followed:
+                changes += logged
+        alert_subscribers(changes)
     return report
 
 
@@ -186,7 +203,7 @@ def _good_rows(validator: RowValidator, records: Iterable) -> Iterator[CleanRow]
             yield row
 
 
-def _upsert(rows: list[CleanRow]) -> tuple[int, int, int]:
+def _upsert(rows: list[CleanRow]) -> tuple[int, int, int, list[ProvisionChange]]:
     """Create new provisions and update changed ones, matched on the natural key."""
     existing = {
         (p.party_id, p.category_id, p.law_key, p.article): p
@@ -221,12 +238,12 @@ def _upsert(rows: list[CleanRow]) -> tuple[int, int, int]:
     if to_update:
         Provision.objects.bulk_update(to_update, [*sorted(changed_fields), "updated_at"])
     added = [(p, ProvisionChange.Kind.ADDED, []) for p in created if p.is_published]
-    record_changes(added + log)
+    logged = record_changes(added + log, alert=False)
     touched = [provision.pk for provision in [*created, *to_update]]
     if touched:
         refresh_search_vectors(Provision.objects.filter(pk__in=touched))
         provisions_changed()
-    return len(created), len(to_update), unchanged
+    return len(created), len(to_update), unchanged, logged
 
 
 def create_import_job(*, file, name: str, partial: bool, user=None) -> ImportJob:

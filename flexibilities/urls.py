@@ -3,7 +3,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from flexibilities import views
+from flexibilities import views, views_alerts
 from flexibilities.api import views as api
 from flexibilities.dataset import ChangesFeed
 
@@ -32,6 +32,12 @@ urlpatterns = [
     ),
     path("flexibilities/dataset/", views.dataset_page, name="dataset"),
     path("flexibilities/changes.atom", ChangesFeed(), name="changes_feed"),
+    path("flexibilities/alerts/", views_alerts.alert_subscribe, name="alert_subscribe"),
+    path(
+        "flexibilities/alerts/stop/<str:token>/",
+        views_alerts.alert_unsubscribe,
+        name="alert_unsubscribe",
+    ),
     path("api/", views.api_docs, name="api_docs"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/categories/", api.CategoryList.as_view(), name="api_category_list"),

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from flexibilities import counts_cache, dataset, exports, search, selectors
+from flexibilities import alerts, counts_cache, dataset, exports, search, selectors
 from flexibilities.compare import CompareForm, build_matrix, is_asked, matrix_csv, matrix_json
 from flexibilities.facets import chips, facet_groups, relaxations
 from flexibilities.filters import RANK_LIMIT
@@ -196,6 +196,14 @@ def dataset_page(request):
         "feed_url": reverse("flexibilities:changes_feed")
         + (f"?{feed_query}" if feed_query else ""),
     }
+    if request.user.is_authenticated:
+        context["alert_form"] = dataset.ChangeFilterForm(
+            None, parties=parties, categories=categories, prefix="alert"
+        )
+        context["my_alerts"] = [
+            {"label": str(alert), "token": alerts.unsubscribe_token(alert)}
+            for alert in request.user.flexibility_alerts.select_related("party", "category")
+        ]
     return render(request, "flexibilities/dataset.html", context)
 
 

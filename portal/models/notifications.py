@@ -39,6 +39,10 @@ class NotificationEvent(models.TextChoices):
         "enforcement.report_returned",
         _("Country report returned with comments"),
     )
+    FLEXIBILITIES_CHANGED = (
+        "flexibilities.changed",
+        _("Provisions you follow in the flexibilities database changed"),
+    )
     REMINDER_OVERDUE = "reminder.overdue", _("Request past or near its time frame")
     REMINDER_WAITING_ON_PARTY = "reminder.waiting_on_party", _("Request waiting on the party")
     REMINDER_MISSION_SOON = "reminder.mission_soon", _("Mission starting soon")
