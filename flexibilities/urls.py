@@ -1,7 +1,8 @@
 """URLs of the flexibilities app; it owns its own path prefixes (included at the root)."""
 
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from flexibilities import views, views_alerts
 from flexibilities.api import views as api
@@ -40,6 +41,16 @@ urlpatterns = [
     ),
     path("api/", views.api_docs, name="api_docs"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path(
+        "api/explorer/",
+        # The split view serves its start-up script as a file (no inline script under the CSP).
+        SpectacularSwaggerSplitView.as_view(
+            url_name="flexibilities:api_schema",
+            template_name="flexibilities/api_explorer.html",
+            title=_("Flexibilities database API"),
+        ),
+        name="api_explorer",
+    ),
     path("api/categories/", api.CategoryList.as_view(), name="api_category_list"),
     path("api/categories/<slug:slug>/", api.CategoryDetail.as_view(), name="api_category_detail"),
     path("api/provisions/", api.ProvisionList.as_view(), name="api_provision_list"),
