@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -44,6 +44,36 @@ def _charts(rows, metric: str) -> dict:
     by_year = selectors.totals_by_year(rows)
     by_agency = selectors.totals_by_agency_and_year(rows)
     return {"unit": unit, **charts.statistics_charts(by_year, by_agency)}
+
+
+# The figures behind the charts, downloaded with the same filters (and the same visibility).
+DOWNLOAD_FIELDS = [
+    "party", "year", "agency_type", "agency_name", "metric", "ip_right", "product_category",
+    "value", "currency", "note",
+]  # fmt: skip
+
+
+@require_GET
+def statistics_download(request, suffix: str):
+    filterset = StatisticFilter(
+        request.GET, queryset=selectors.statistic_list(request.user), user=request.user
+    )
+    if not filterset.is_valid():
+        text = filterset.errors.as_text()
+        return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")
+    records = [
+        {**{name: getattr(row, name) for name in DOWNLOAD_FIELDS}, "party": row.party.code}
+        for row in filterset.qs.order_by("party__code", "year", "agency_type", "pk")
+    ]
+    if suffix == "json":
+        response = JsonResponse(records, safe=False, json_dumps_params={"ensure_ascii": False})
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        writer = csv.DictWriter(response, fieldnames=DOWNLOAD_FIELDS)
+        writer.writeheader()
+        writer.writerows(records)
+    response["Content-Disposition"] = f'attachment; filename="statistics.{suffix}"'
+    return response
 
 
 @require_GET
