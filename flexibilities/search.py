@@ -81,7 +81,9 @@ def refresh_search_vectors(queryset: QuerySet) -> None:
 _VOCABULARY_SQL = """
 INSERT INTO flexibilities_searchword (word)
 SELECT DISTINCT w FROM flexibilities_provision p,
-  regexp_split_to_table(lower(unaccent(p.law_title || ' ' || p.text)), '[^[:alpha:]]+') AS w
+  regexp_split_to_table(
+    lower(unaccent(p.law_title || ' ' || p.article || ' ' || p.text)), '[^[:alpha:]]+'
+  ) AS w
 WHERE p.is_published AND p.id IN ({ids}) AND length(w) BETWEEN 4 AND 60
 ON CONFLICT (word) DO NOTHING
 """
@@ -201,8 +203,10 @@ class ParsedQuery:
                 for form in clause.forms():
                     kind = "phrase" if " " in form else "plain"
                     one = SearchQuery(form, config=config, search_type=kind)
-                    part = one if part is None else part | one
-                part = ~part if clause.negated else part
+                    if clause.negated:  # none of the forms: ~a & ~b (Django negates one query)
+                        part = ~one if part is None else part & ~one
+                    else:
+                        part = one if part is None else part | one
                 in_config = part if in_config is None else in_config & part
             combined = in_config if combined is None else combined | in_config
         return combined

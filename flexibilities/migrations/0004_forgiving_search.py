@@ -44,7 +44,9 @@ WHERE c.id = flexibilities_provision.id
 FILL_VOCABULARY = """
 INSERT INTO flexibilities_searchword (word)
 SELECT DISTINCT w FROM flexibilities_provision p,
-  regexp_split_to_table(lower(unaccent(p.law_title || ' ' || p.text)), '[^[:alpha:]]+') AS w
+  regexp_split_to_table(
+    lower(unaccent(p.law_title || ' ' || p.article || ' ' || p.text)), '[^[:alpha:]]+'
+  ) AS w
 WHERE p.is_published AND length(w) BETWEEN 4 AND 60
 ON CONFLICT (word) DO NOTHING
 """

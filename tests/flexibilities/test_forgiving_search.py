@@ -134,3 +134,17 @@ def test_sqlite_and_postgres_both_expand_british_and_american_spellings():
     assert "authorized" in spelling.variants("authorised")
     assert spelling.variants("Patent") == ["patent"]
     assert spelling.without_accents("délivré à") == "delivre a"
+
+
+@pytest.mark.parametrize(
+    "q",
+    ['"', "-", "OR", "a:b & | ! (", "licence OR", "-licence", "'; DROP TABLE x; --", "é" * 150],
+)
+def test_any_query_a_visitor_types_gives_a_page_not_an_error(client, library, q):
+    assert client.get(URL, {"q": q}).status_code == 200
+    assert client.get(reverse("flexibilities:api_provision_list"), {"q": q}).status_code == 200
+
+
+def test_or_and_a_minus_word_work_on_every_database(client, library):
+    assert found(client, "petty OR tribunal") == {"TH s.46", "KE s.34"}
+    assert found(client, "compulsory -tribunal") == {"IN s.84"}
