@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from flexibilities import counts_cache, selectors
 from flexibilities.models import FlexibilityCategory, Provision, ProvisionChange
 from portal.models import Party
 
@@ -27,6 +28,22 @@ def licence() -> tuple[str, str]:
         "https://creativecommons.org/licenses/by/4.0/",
     )
     return name, url
+
+
+def summary() -> dict:
+    """Counts by flexibility and by party, the total and the last update; cached per data
+    version (they read every published provision: seconds at 250,000)."""
+
+    def compute():
+        by_category = list(selectors.categories_with_counts())
+        return {
+            "by_category": by_category,
+            "by_party": list(selectors.parties_with_counts()),
+            "total": sum(category.provision_count for category in by_category),
+            "last_update": last_update(),
+        }
+
+    return counts_cache.cached_summary("dataset-summary", compute)
 
 
 def last_update():

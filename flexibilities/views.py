@@ -182,16 +182,12 @@ def dataset_page(request):
     categories, parties = selectors.all_categories(), selectors.all_parties()
     form = dataset.ChangeFilterForm(request.GET or None, parties=parties, categories=categories)
     party, category = form.chosen() if form.is_bound else (None, None)
-    by_category = list(selectors.categories_with_counts())
     feed_query = request.GET.urlencode()
     context = {
+        **dataset.summary(),
         "form": form,
-        "by_category": by_category,
-        "by_party": selectors.parties_with_counts(),
-        "total": sum(category.provision_count for category in by_category),
         "licence": dataset.licence(),
         "sources": load_source(),
-        "last_update": dataset.last_update(),
         "changes": dataset.recent_changes(party, category),
         "feed_url": reverse("flexibilities:changes_feed")
         + (f"?{feed_query}" if feed_query else ""),

@@ -11,6 +11,8 @@ from .guard import recall
 
 ADMIN_LISTS = {"admin triage list (triage)", "admin triage list (bureau)"}
 COMPARED = ["KE", "CL", "TH", "BR", "IN", "ZA", "EG", "ID", "MX", "NG"]
+# Issue 17's comparison: 20 parties, every flexibility.
+COMPARED_20 = [*COMPARED, "AR", "BD", "CN", "CO", "GH", "MA", "MY", "PE", "PH", "VN"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ def pages() -> list[Page]:
     ).first()
     facts = recall()
     parties = ",".join(Party.objects.filter(code__in=COMPARED).values_list("code", flat=True))
+    twenty = ",".join(Party.objects.filter(code__in=COMPARED_20).values_list("code", flat=True))
     return [
         Page("floor", "/__benchmark__/floor/"),
         Page(
@@ -37,6 +40,12 @@ def pages() -> list[Page]:
         Page("API provision list (filtered)", f"/api/provisions/?category={categories[1]}"),
         Page("provision page", f"/flexibilities/provisions/{provision}/"),
         Page("compare matrix (10 parties)", f"/flexibilities/compare/?parties={parties}"),
+        Page("compare matrix (20 parties)", f"/flexibilities/compare/?parties={twenty}"),
+        Page(
+            "flexibilities search (typo + 2 filters)",
+            f"/flexibilities/?q=compulsory+lisence&category={categories[0]}&region=africa",
+        ),
+        Page("flexibilities dataset page", "/flexibilities/dataset/"),
         Page("official's request list", "/requests/", "ke-official"),
         Page(
             "request page (50 timeline entries)",

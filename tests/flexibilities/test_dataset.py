@@ -122,3 +122,13 @@ def test_the_dataset_page_and_feed_cost_the_same_with_3_or_30_changes(
         make_provision(["KE", "CL", "TH"][number % 3])
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
+
+
+def test_the_dataset_counts_are_cached_until_a_provision_changes(client, django_assert_num_queries):
+    make_provision("KE")
+    client.get(reverse("flexibilities:dataset"))
+    with django_assert_num_queries(3):  # categories, parties (the change filter), changes
+        response = client.get(reverse("flexibilities:dataset"))
+    assert response.context["total"] == 1
+    make_provision("CL")
+    assert client.get(reverse("flexibilities:dataset")).context["total"] == 2
