@@ -7,7 +7,7 @@ the party's own until submitted.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from guardian.shortcuts import get_objects_for_user
 
@@ -81,6 +81,27 @@ def _viewable_ids(user) -> QuerySet:
         permission__content_type__app_label=APP,
     ).values("content_object_id")
     return by_user.union(by_group)
+
+
+def staff_activity_scope(user, activities: QuerySet) -> QuerySet:
+    """Of these activities, those a staff member may see (the request-aware part of the rule).
+
+    An activity recorded on a request only if they see the request; one on no request as
+    before (every staff member). Registered with portal.activities.permissions in
+    RequestsConfig.ready; it applies wherever staff read activities (admin, public pages).
+    """
+    if is_triage(user):
+        return activities
+    return activities.filter(
+        Q(request_link__isnull=True)
+        | Q(request_link__assistance_request__in=visible_requests(user).values("pk"))
+    )
+
+
+def can_open_review(user) -> bool:
+    """The yearly review counts every activity and request of the year, confidential ones too:
+    it is for those who see them all, the triage desk, not a bureau or an officer."""
+    return is_triage(user)
 
 
 def can_view(user, assistance_request: AssistanceRequest) -> bool:

@@ -17,6 +17,7 @@ from flexibilities import selectors
 from flexibilities.api.serializers import CategorySerializer, PartySerializer, ProvisionSerializer
 from flexibilities.filters import ProvisionFilter
 from portal.models import Party
+from portal.security.client_ip import client_ip
 
 DEFAULT_ANON_RATE = "120/min"
 
@@ -37,6 +38,11 @@ class PublicApiThrottle(AnonRateThrottle):
 
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope) or DEFAULT_ANON_RATE
+
+    def get_ident(self, request):
+        # The address the lock-out uses too; DRF's own reading of X-Forwarded-For would let a
+        # client pick a new identity per request.
+        return client_ip(request) or super().get_ident(request)
 
 
 class StrictPagination(PageNumberPagination):

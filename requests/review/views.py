@@ -13,17 +13,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from requests.models import ReviewReport
+from requests.permissions import can_open_review
 from requests.review import presentation, services
 from requests.review.exports import write_csv
 
 
 def staff_only(view):
-    """Signed-in staff only; to anyone else the page does not exist."""
+    """The triage desk only (permissions.can_open_review); to anyone else it does not exist."""
 
     @functools.wraps(view)
     @login_required
     def wrapper(request, *args, **kwargs):
-        if not (request.user.is_active and request.user.is_staff):
+        if not can_open_review(request.user):
             raise Http404
         return view(request, *args, **kwargs)
 
