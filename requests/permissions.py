@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from guardian.shortcuts import get_objects_for_user
 
-from portal.roles import is_triage
+from portal.roles import has_staff_role, is_triage
 from requests.models import (
     AssistanceRequest,
     AssistanceRequestGroupObjectPermission,
@@ -47,6 +47,16 @@ def can_work_on(user, assistance_request: AssistanceRequest) -> bool:
     if assistance_request.status == Status.DRAFT or not user.is_staff:
         return False
     return is_triage(user) or is_assigned_officer(user, assistance_request)
+
+
+def is_request_staff(user) -> bool:
+    """Staff with a part in triage (the desk, officers, bureaux): they use the admin desk."""
+    return has_staff_role(user)
+
+
+def can_grant_access(user, assistance_request: AssistanceRequest) -> bool:
+    """Only the triage desk lets one more party or person see a submitted request."""
+    return is_triage(user) and assistance_request.status != Status.DRAFT
 
 
 def visible_requests(user) -> QuerySet[AssistanceRequest]:
@@ -137,6 +147,16 @@ def can_rate(user, assistance_request: AssistanceRequest) -> bool:
         and is_requesting_focal_point(user, assistance_request)
         and not hasattr(assistance_request, "feedback")
     )
+
+
+def requests_open_to_activities(user, statuses) -> QuerySet[AssistanceRequest]:
+    """The requests in `statuses` the user may record activities on: can_work_on, in SQL."""
+    scope = visible_requests(user).filter(status__in=statuses)
+    if not user.is_staff:
+        return scope.none()
+    if is_triage(user):
+        return scope
+    return scope.filter(assigned_officer=user)
 
 
 def can_see_access_log(user, assistance_request: AssistanceRequest) -> bool:
