@@ -59,6 +59,12 @@ def check_request_rules(party, data: dict) -> None:
         raise ValidationError(errors)
 
 
+def answers_of(assistance_request: AssistanceRequest) -> dict:
+    """The saved answers in the shape check_request_rules reads, beneficiaries included."""
+    answers = {field: getattr(assistance_request, field) for field in _DRAFT_FIELDS}
+    return {**answers, "beneficiaries": list(assistance_request.beneficiaries.all())}
+
+
 def _validate_attachments(attachments) -> None:
     """Check every attachment before anything is written, so a bad one leaves no trace."""
     errors = []

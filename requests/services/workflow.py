@@ -14,7 +14,7 @@ from requests.models import AssistanceRequest, Document, Status, StatusChange
 from requests.permissions import can_move
 from requests.services import access
 from requests.services.conversation import add_document
-from requests.services.drafting import check_request_rules
+from requests.services.drafting import answers_of, check_request_rules
 
 
 class WorkflowError(ValidationError):
@@ -36,7 +36,7 @@ def _check_requirements(locked, to_status, *, reason, due_date, deliverable) -> 
         if not has_one:
             raise ValidationError({"deliverable": _("Delivering needs a deliverable document.")})
     if to_status == Status.SUBMITTED:
-        check_request_rules(locked.party, {**locked.__dict__, "beneficiaries": []})
+        check_request_rules(locked.party, answers_of(locked))
 
 
 @transaction.atomic

@@ -45,3 +45,19 @@ def test_only_the_requesting_party_edits_its_draft(ke_draft, cl_official):
 def test_a_submitted_request_is_no_longer_a_draft_to_edit(ke_submitted, ke_official):
     with pytest.raises(ValidationError, match="can no longer be edited"):
         services.update_draft(ke_submitted, actor=ke_official, data=legislative_data())
+
+
+def test_submitting_checks_the_beneficiaries_as_they_are_now():
+    from portal.models import Membership, Party
+    from requests.models import Status
+    from tests.conftest import make_member
+    from tests.requests.conftest import draft
+
+    aripo_focal = make_member("aripo-focal", "AP", Membership.Role.FOCAL_POINT)
+    kenya = Party.objects.get(code="KE")
+    for_kenya = draft(aripo_focal, title="For Kenya", beneficiaries=[kenya])
+    aripo_focal.party.members.remove(kenya)  # Kenya left the organisation since
+    with pytest.raises(ValidationError, match="Not members of"):
+        services.transition(for_kenya, Status.SUBMITTED, actor=aripo_focal)
+    for_kenya.refresh_from_db()
+    assert for_kenya.status == Status.DRAFT
