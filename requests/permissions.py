@@ -12,13 +12,14 @@ from django.http import Http404
 from guardian.shortcuts import get_objects_for_user
 
 from portal.roles import has_staff_role, is_triage
+from portal.workflow import targets
 from requests.models import (
     AssistanceRequest,
     AssistanceRequestGroupObjectPermission,
     AssistanceRequestUserObjectPermission,
     Status,
 )
-from requests.models.workflow import STAFF_ALSO_MAY, Actor, allowed_targets
+from requests.models.workflow import STAFF_ALSO_MAY, TRANSITIONS, Actor
 
 VIEW = "requests.view_assistancerequest"
 APP, VIEW_CODENAME = VIEW.split(".")
@@ -109,16 +110,19 @@ def can_edit_draft(user, assistance_request: AssistanceRequest) -> bool:
 
 def can_move(user, assistance_request: AssistanceRequest, to_status: str) -> bool:
     """Whether the workflow lets this user make this move now."""
-    actor = allowed_targets(assistance_request.status).get(to_status)
-    if actor is None:
-        return False
+    who = targets(TRANSITIONS, assistance_request.status).get(to_status)
+    return who is not None and plays(user, assistance_request, who, to_status)
+
+
+def plays(user, assistance_request: AssistanceRequest, who: str, to_status: str) -> bool:
+    """Whether the user acts as `who` (a workflow Actor) on this request for this move."""
     if (assistance_request.status, to_status) in STAFF_ALSO_MAY and can_work_on(
         user, assistance_request
     ):
         return True
-    if actor == Actor.STAFF:
+    if who == Actor.STAFF:
         return can_work_on(user, assistance_request)
-    if actor == Actor.FOCAL_POINT:
+    if who == Actor.FOCAL_POINT:
         return is_requesting_focal_point(user, assistance_request)
     return is_requesting_member(user, assistance_request)
 

@@ -281,13 +281,9 @@ class AssistanceRequestAdmin(SimpleHistoryAdmin):
             request.POST, request.FILES, assistance_request=assistance_request, user=request.user
         )
         if form.is_valid():
-            # The status the staff member saw: if it changed meanwhile, the service refuses.
-            assistance_request.status = form.cleaned_data["expected_status"]
-            data = {
-                k: v
-                for k, v in form.cleaned_data.items()
-                if k not in ("to_status", "expected_status")
-            }
+            # expected_status is the status the staff member saw: if it changed meanwhile,
+            # the service refuses.
+            data = {k: v for k, v in form.cleaned_data.items() if k != "to_status"}
             try:
                 services.transition(
                     assistance_request, form.cleaned_data["to_status"], actor=request.user, **data

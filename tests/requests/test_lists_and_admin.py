@@ -156,7 +156,7 @@ def test_the_admin_detects_a_change_made_meanwhile(ke_submitted, triage):
     client.post(url, {"to_status": "acknowledged", "expected_status": "submitted"})
     stale = client.post(url, {"to_status": "under_review", "expected_status": "submitted"})
     assert stale.status_code == 400
-    assert "changed this request meanwhile" in stale.content.decode()
+    assert "changed this meanwhile" in stale.content.decode()
 
 
 def test_opening_a_request_in_the_admin_is_recorded(ke_submitted, triage):
