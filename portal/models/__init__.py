@@ -1,7 +1,6 @@
 from portal.models.activities import Activity, ActivityConsent, ActivityStatus, ActivityType
 from portal.models.notifications import (
     Notification,
-    NotificationEvent,
     NotificationLevel,
     NotificationPreference,
 )
@@ -19,7 +18,6 @@ __all__ = [
     "Consultant",
     "Membership",
     "Notification",
-    "NotificationEvent",
     "NotificationLevel",
     "NotificationPreference",
     "Party",
