@@ -161,7 +161,7 @@ OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "IP assistance portal")
 ANONYMOUS_USER_NAME = "AnonymousUser"
 GUARDIAN_RENDER_403 = False
 
-# Internationalisation: the six UN languages; English, French and Spanish are complete.
+# Internationalisation: the six UN languages, all complete (tests/portal/test_translations.py).
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", "English"),
@@ -172,6 +172,10 @@ LANGUAGES = [
     ("ru", "Русский"),
 ]
 LANGUAGES_BIDI = ["ar"]
+# Dates and numbers follow each language (Django's locale formats, adjusted in portal/formats/).
+# Thousands are grouped where a template asks (intcomma, floatformat:"g"), not everywhere:
+# a global USE_THOUSAND_SEPARATOR would also group years, ids in forms and chart coordinates.
+FORMAT_MODULE_PATH = ["portal.formats"]
 # LOCALE_DIR lets the translation test extract strings into a scratch copy of the catalogues.
 LOCALE_PATHS = [Path(env_str("LOCALE_DIR", str(BASE_DIR / "locale")))]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"

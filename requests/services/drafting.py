@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.localisation import join_list
 from requests import permissions
 from requests.models import AssistanceRequest, Kind, Status
 from requests.services import access
@@ -53,7 +54,7 @@ def check_request_rules(party, data: dict) -> None:
             if outsiders:
                 errors["beneficiaries"] = _("Not members of %(org)s: %(names)s.") % {
                     "org": party.name,
-                    "names": ", ".join(outsiders),
+                    "names": join_list(outsiders),
                 }
     if errors:
         raise ValidationError(errors)

@@ -28,7 +28,11 @@ def test_a_provision_page_shows_its_text_citation_and_links(client):
     )
     page = html(client.get(provision.get_absolute_url()))
     assert '<blockquote class="provision-text" lang="es">' in page
-    assert "Ley 19.039 (19.039)" in page and "Spanish" in page and "Translated heading." in page
+    assert (
+        "<bdi>Ley 19.039</bdi> (<bdi>19.039</bdi>)" in page
+        and "Spanish" in page
+        and "Translated heading." in page
+    )
     assert "International exhaustion" in page
     assert 'href="/flexibilities/parties/CL/"' in page
     assert 'href="/flexibilities/categories/exhaustion-of-rights/"' in page
