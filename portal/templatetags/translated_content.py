@@ -9,7 +9,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 register = template.Library()
 
-# The Organization publishes the recommendations in its six languages; its URLs say "zh".
+# The organisation publishes the recommendations in its six languages; its URLs say "zh".
 OFFICIAL_RECOMMENDATIONS_URL = (
     "https://www.wipo.int/ip-development/{lang}/agenda/recommendations.html"
 )
@@ -40,5 +40,5 @@ def shown_text(obj, field: str) -> ShownText:
 
 @register.simple_tag
 def official_recommendations_url() -> str:
-    """The Organization's page with the official texts in the reader's language."""
+    """The organisation's page with the official texts in the reader's language."""
     return OFFICIAL_RECOMMENDATIONS_URL.format(lang=(get_language() or "en").split("-")[0])
