@@ -16,6 +16,8 @@ HERE = Path(__file__).resolve().parent
 MEMBER_STATES_FILE = HERE / "member_states.csv"
 ORGANISATIONS_FILE = HERE / "organisations.csv"
 DEVELOPMENT_AGENDA_FILE = HERE / "development_agenda.json"
+# The recommendations' texts in the five other languages: the portal team's translations.
+DEVELOPMENT_AGENDA_TEXTS_FILE = HERE / "development_agenda_texts.json"
 
 # The six UN languages, as model field suffixes (django-modeltranslation names zh-hans zh_hans).
 LANGUAGE_FIELDS = {"en": "en", "fr": "fr", "es": "es", "ar": "ar", "zh": "zh_hans", "ru": "ru"}
@@ -88,6 +90,28 @@ def load_development_agenda(apps=django_apps) -> int:
     return len(clusters) + len(data["recommendations"])
 
 
+def load_recommendation_texts(apps=django_apps) -> int:
+    """Set each recommendation's text in the six languages; returns how many were set.
+
+    English comes from the agenda file, the rest from the translations file; a language the
+    translations file lacks is cleared, so the page falls back to (and says) English.
+    Call after `load_development_agenda`, and from a migration whose models have the
+    text_<language> columns.
+    """
+    recommendation_model = apps.get_model("portal", "Recommendation")
+    agenda = json.loads(DEVELOPMENT_AGENDA_FILE.read_text(encoding="utf-8"))
+    translations = json.loads(DEVELOPMENT_AGENDA_TEXTS_FILE.read_text(encoding="utf-8"))["texts"]
+    for item in agenda["recommendations"]:
+        texts = {**translations.get(str(item["number"]), {}), "en": item["text"]}
+        recommendation_model.objects.filter(number=item["number"]).update(
+            **{
+                f"text_{suffix}": texts.get(lang) or None
+                for lang, suffix in LANGUAGE_FIELDS.items()
+            }
+        )
+    return len(agenda["recommendations"])
+
+
 def _translated(field: str, values: dict[str, str]) -> dict[str, str]:
     out = {f"{field}_{suffix}": values.get(lang, "") for lang, suffix in LANGUAGE_FIELDS.items()}
     out[field] = values["en"]
@@ -95,4 +119,6 @@ def _translated(field: str, values: dict[str, str]) -> dict[str, str]:
 
 
 def load_all(apps=django_apps) -> dict[str, int]:
-    return {"parties": load_parties(apps), "registry": load_development_agenda(apps)}
+    counts = {"parties": load_parties(apps), "registry": load_development_agenda(apps)}
+    load_recommendation_texts(apps)
+    return counts
