@@ -1,4 +1,5 @@
 from portal.models.activities import Activity, ActivityConsent, ActivityStatus, ActivityType
+from portal.models.development import DevelopmentStatus, StatusKind
 from portal.models.notifications import (
     Notification,
     NotificationEvent,
@@ -17,6 +18,7 @@ __all__ = [
     "ActivityType",
     "Cluster",
     "Consultant",
+    "DevelopmentStatus",
     "Membership",
     "Notification",
     "NotificationEvent",
@@ -25,5 +27,6 @@ __all__ = [
     "Party",
     "Recommendation",
     "Region",
+    "StatusKind",
     "User",
 ]
