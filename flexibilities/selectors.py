@@ -16,7 +16,6 @@ from flexibilities.filters import STATUS_CHOICES, ProvisionFilter, party_status_
 from flexibilities.models import FlexibilityCategory, Provision
 from portal.models import Party, Region
 
-
 STATUSES = [value for value, _label in STATUS_CHOICES]
 
 

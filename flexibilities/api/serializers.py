@@ -38,6 +38,7 @@ class CategorySerializer(serializers.ModelSerializer):
 
     def get_status_as_of(self, party) -> str:
         return timezone.localdate().isoformat()
+
     party_count = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -75,6 +76,11 @@ class ProvisionSerializer(serializers.ModelSerializer):
     is_sample = serializers.BooleanField(
         help_text="Sample data for the demonstration: verify against the official text."
     )
+    verification = serializers.CharField(
+        read_only=True,
+        help_text="verified (source link and date of last verification), unverified-sample"
+        " or unverified.",
+    )
 
     class Meta:
         model = Provision
@@ -99,6 +105,7 @@ class ProvisionSerializer(serializers.ModelSerializer):
             "last_verified",
             "note",
             "is_sample",
+            "verification",
         ]
 
     def get_page_url(self, provision) -> str:

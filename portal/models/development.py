@@ -69,7 +69,7 @@ class DevelopmentStatus(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.party_id} · {self.get_kind_display()} {self.starts or ''}–{self.ends or ''}"
+        return f"{self.party_id} · {self.get_kind_display()} {self.starts or ''}..{self.ends or ''}"
 
     @property
     def is_period(self) -> bool:
@@ -77,4 +77,6 @@ class DevelopmentStatus(models.Model):
 
     def holds_on(self, day) -> bool:
         """For a period: whether it covers the day."""
-        return (self.starts is None or self.starts <= day) and (self.ends is None or day < self.ends)
+        return (self.starts is None or self.starts <= day) and (
+            self.ends is None or day < self.ends
+        )

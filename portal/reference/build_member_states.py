@@ -410,17 +410,24 @@ def status_rows(code: str, lists: dict[str, int], grouping: str) -> list[dict[st
             row.update(ends=ends, basis=basis, source_title=title_, source_url=url_)
             row.update(checked_on=checked, note=note)
         rows.append(row)
-    rows.append(
-        _status(code, grouping, "", GROUPING_SOURCE, "", status_records.CHECKED)
-    )
+    rows.append(_status(code, grouping, "", GROUPING_SOURCE, "", status_records.CHECKED))
     return rows
 
 
 def event_rows(members: set[str]) -> list[dict[str, str]]:
     rows = []
-    for code, kind, starts, ends, basis, title, url, checked, recheck, note in (
-        status_records.EVENTS
-    ):
+    for (
+        code,
+        kind,
+        starts,
+        ends,
+        basis,
+        title,
+        url,
+        checked,
+        recheck,
+        note,
+    ) in status_records.EVENTS:
         if code not in members:
             raise SystemExit(f"{code}: event for a non-member")
         row = _status(code, kind, starts, title, url, checked)

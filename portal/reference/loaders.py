@@ -23,6 +23,7 @@ DEVELOPMENT_STATUS_FILE = HERE / "development_status.csv"
 # The six UN languages, as model field suffixes (django-modeltranslation names zh-hans zh_hans).
 LANGUAGE_FIELDS = {"en": "en", "fr": "fr", "es": "es", "ar": "ar", "zh": "zh_hans", "ru": "ru"}
 
+
 def _known(model, values: dict) -> dict:
     """Only the fields the model has: a data migration passes an older, historical model."""
     names = {field.name for field in model._meta.get_fields()}
