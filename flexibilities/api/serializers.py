@@ -20,25 +20,6 @@ class CategorySerializer(serializers.ModelSerializer):
     trips_articles = serializers.ListField(child=serializers.CharField())
     implementation_options = OptionSerializer(many=True)
     provision_count = serializers.IntegerField(read_only=True)
-    # Development status today, from the party's dated records (Party.objects.with_status).
-    is_ldc = serializers.BooleanField(source="status_ldc", read_only=True)
-    is_lldc = serializers.BooleanField(source="status_lldc", read_only=True)
-    is_sids = serializers.BooleanField(source="status_sids", read_only=True)
-    is_developing = serializers.SerializerMethodField()
-    development_grouping = serializers.CharField(
-        source="status_grouping",
-        read_only=True,
-        allow_null=True,
-        help_text="developing, transition or developed (the organisation's grouping).",
-    )
-    status_as_of = serializers.SerializerMethodField(help_text="The day the status is given for.")
-
-    def get_is_developing(self, party) -> bool:
-        return party.status_grouping == "developing"
-
-    def get_status_as_of(self, party) -> str:
-        return timezone.localdate().isoformat()
-
     party_count = serializers.IntegerField(read_only=True)
 
     class Meta:
