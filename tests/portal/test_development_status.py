@@ -196,3 +196,20 @@ def test_refreshing_from_the_file_is_idempotent_and_restores_the_records():
     again = sorted(DevelopmentStatus.objects.values_list("party__code", "kind", "starts", "ends"))
     assert first == again
     assert ("BD", "graduation_scheduled", GRADUATION, None) in first
+
+
+def test_the_recommendations_pages_name_the_source_of_their_texts(client):
+    for url in ("/recommendations/", "/recommendations/22/"):
+        page = client.get(url).content.decode()
+        assert "eff.org/pages/new-wipo-development-agenda" in page, url
+        assert "wipo.int/ip-development/en/agenda/recommendations.html" in page, url
+
+
+def test_the_admin_filters_parties_by_their_status_today(admin_client):
+    ldc = admin_client.get("/admin/portal/party/", {"development_status": "ldc"}).content.decode()
+    developed = admin_client.get("/admin/portal/party/", {"development_status": "developed"})
+    assert ">Nepal<" in ldc and ">France<" not in ldc
+    assert ">France<" in developed.content.decode()
+    nepal = Party.objects.get(code="NP")
+    change = admin_client.get(f"/admin/portal/party/{nepal.pk}/change/").content.decode()
+    assert "A/RES/76/8" in change and "development_status.csv" in change
