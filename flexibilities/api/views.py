@@ -5,6 +5,7 @@ and anonymous use is throttled per address.
 """
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics
@@ -171,9 +172,11 @@ class ProvisionDetail(PublicApiMixin, generics.RetrieveAPIView):
 
 def _parties_with_counts():
     published = Q(flexibility_provisions__is_published=True)
-    return Party.objects.annotate(
-        provision_count=Count("flexibility_provisions", filter=published)
-    ).order_by("name")
+    return (
+        Party.objects.with_status(timezone.localdate())
+        .annotate(provision_count=Count("flexibility_provisions", filter=published))
+        .order_by("name")
+    )
 
 
 @extend_schema_view(

@@ -1,4 +1,5 @@
 from portal.models.activities import Activity, ActivityConsent, ActivityStatus, ActivityType
+from portal.models.development import DevelopmentStatus, StatusKind
 from portal.models.notifications import (
     Notification,
     NotificationLevel,
@@ -16,6 +17,7 @@ __all__ = [
     "ActivityType",
     "Cluster",
     "Consultant",
+    "DevelopmentStatus",
     "Membership",
     "Notification",
     "NotificationLevel",
@@ -23,5 +25,6 @@ __all__ = [
     "Party",
     "Recommendation",
     "Region",
+    "StatusKind",
     "User",
 ]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from portal.admin_development import development_status_filter
 from portal.roles import is_triage
 from requests import services
 from requests.admin.activity_inline import RequestActivityInline
@@ -64,7 +65,7 @@ class AssistanceRequestAdmin(SimpleHistoryAdmin):
         "status",
         "kind",
         "party__region",
-        "party__is_ldc",
+        development_status_filter("party"),
         "assigned_officer",
         OverdueFilter,
     ]

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.development import status_as_of
 from portal.localisation import join_list
 from requests import permissions
 from requests.models import AssistanceRequest, Kind, Status
@@ -34,7 +35,9 @@ def check_request_rules(party, data: dict) -> None:
             errors["purpose"] = _("Say what the legislative advice is for.")
         if not data.get("legal_areas"):
             errors["legal_areas"] = _("Choose at least one legal area.")
-    if kind == Kind.STRATEGY and not (party.is_state and (party.is_developing or party.is_ldc)):
+    if kind == Kind.STRATEGY and not (
+        party.is_state and status_as_of(party, timezone.localdate()).eligible_as_developing
+    ):
         errors["kind"] = _(
             "National IP strategy assistance is open to developing and least-developed "
             "countries; %(party)s is not classified as either. Policy assistance may help instead."
