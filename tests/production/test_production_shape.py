@@ -6,6 +6,7 @@ import datetime
 import json
 import re
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django_otp.oath import TOTP
@@ -21,6 +22,7 @@ PUBLIC_START = ["/", "/flexibilities/", "/recommendations/", "/activities/", "/a
 PARTY_START = ["/requests/", "/requests/new/", "/profile/notifications/"]
 STAFF_START = ["/admin/", "/admin/requests/assistancerequest/", "/staff/outbox/", "/staff/review/"]
 PAGES_PER_ROLE = 30
+PARALLEL = 3  # visitors at once: the image's gunicorn has three workers
 # Links that would end the session (their views want a POST anyway), and static files.
 SKIPPED = re.compile(r"logout|sign-out|^/static/|^/i18n/")
 
@@ -71,7 +73,11 @@ def walk(client: SiteClient, start: list[str]) -> tuple[dict[str, int], list[str
 @pytest.fixture(scope="module")
 def signed_in(site) -> dict[str, SiteClient]:
     """A session for each account of the demo cast (README), second factor included."""
-    return {username: sign_in(site, username) for username, _what in ACCOUNTS}
+    usernames = [username for username, _what in ACCOUNTS]
+    with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
+        return dict(
+            zip(usernames, pool.map(lambda name: sign_in(site, name), usernames), strict=True)
+        )
 
 
 def test_the_site_reports_itself_healthy(site):
@@ -92,11 +98,12 @@ def test_every_main_page_answers_each_role_of_the_demo_cast_without_a_server_err
     for username, client in signed_in.items():
         start = STAFF_START if username in STAFF_ACCOUNTS else PARTY_START
         visitors[username] = (client, start + PUBLIC_START)
-    for name, (client, start) in visitors.items():
-        statuses, found = walk(client, start)
-        assert len(statuses) >= 5, f"{name} reached only {statuses}"
-        walked += len(statuses)
-        failures += [f"{name}: {failure}" for failure in found]
+    with ThreadPoolExecutor(max_workers=PARALLEL) as pool:  # as many as gunicorn has workers
+        walks = pool.map(lambda visitor: walk(*visitor), visitors.values())
+        for name, (statuses, found) in zip(visitors, walks, strict=True):
+            assert len(statuses) >= 5, f"{name} reached only {statuses}"
+            walked += len(statuses)
+            failures += [f"{name}: {failure}" for failure in found]
     assert failures == [], f"{failures}\n{site.processes.logs()}"
     assert walked > 100
 
