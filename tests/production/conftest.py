@@ -226,7 +226,7 @@ def _image_command() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def site(built_app, database, redis_server, tmp_path_factory) -> Site:
+def site(database, redis_server, built_app, tmp_path_factory) -> Site:
     folder = tmp_path_factory.mktemp("site")
     mail_dir = folder / "mail"
     mail_dir.mkdir()
