@@ -51,7 +51,10 @@ def kwargs_for(name: str) -> list[dict]:
             {"pk": report_id, "number": number}
             for report_id, number in ReportVersion.objects.values_list("report_id", "number")
         ]
-    if name.startswith("statistics_") and name not in ("statistics_csv_template", "statistics_manage"):
+    if name.startswith("statistics_") and name not in (
+        "statistics_csv_template",
+        "statistics_manage",
+    ):
         return [{"code": "TH"}, {"code": "PH"}]
     return [{}]
 
