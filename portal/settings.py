@@ -6,6 +6,7 @@ ALLOWED_HOSTS; README.md lists every variable.
 """
 
 import datetime
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -350,5 +351,15 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # In development every e-mail is sent in-process, each with two INFO lines (a hundred
+        # for the demo world): quiet unless LOG_LEVEL asks for them.
+        **(
+            {name: {"level": "WARNING"} for name in ("celery", "portal.notifications")}
+            | {"kombu.connection": {"level": "ERROR"}}  # "no hostname": eager mode has none
+            if DEBUG and "LOG_LEVEL" not in os.environ
+            else {}
+        ),
+    },
 }

@@ -63,12 +63,16 @@ def healthz(request):
 def admin_shortcut(request, content_type_id: int, object_id: str):
     """Django's "view on site" redirect, refused for confidential objects but to the desk."""
     content_type = ContentType.objects.filter(pk=content_type_id).first()
-    if content_type is None or (
-        content_type.app_label in CONFIDENTIAL_APPS and not is_triage(request.user)
-    ):
+    confidential = content_type is not None and (
+        content_type.app_label in CONFIDENTIAL_APPS
+        or (content_type.app_label, content_type.model) in CONFIDENTIAL_MODELS
+    )
+    if content_type is None or (confidential and not is_triage(request.user)):
         raise Http404
     return shortcut(request, content_type_id, object_id)
 
 
 # Apps whose objects' addresses are themselves confidential (a request's reference).
 CONFIDENTIAL_APPS = {"requests"}
+# ...and models of otherwise public apps (a country report before its party approves it).
+CONFIDENTIAL_MODELS = {("enforcement", "countryreport"), ("enforcement", "reportversion")}

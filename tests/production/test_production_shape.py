@@ -9,6 +9,7 @@ import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from django.utils import timezone
 from django_otp.oath import TOTP
 
 from portal.demo.accounts import ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_KEY, STAFF_ACCOUNTS
@@ -118,7 +119,7 @@ def during_redis_outage(site, signed_in) -> dict:
     focal, triage = signed_in["ke-focal"], signed_in["triage"]
     site.redis.stop()
     pages: dict[str, Page] = {}
-    wished_by = datetime.date.today() + datetime.timedelta(days=120)
+    wished_by = timezone.localdate() + datetime.timedelta(days=120)
     pages["new request"] = focal.post(
         "/requests/new/",
         {
