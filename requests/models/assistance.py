@@ -108,6 +108,10 @@ class AssistanceRequest(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("requests:detail", args=[self.reference])
 
+    def changed_by(self, user) -> None:
+        """Name who makes the next save in the audit trail (django-simple-history's hook)."""
+        self._history_user = user
+
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
