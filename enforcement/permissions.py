@@ -54,7 +54,7 @@ def is_insider(user, party) -> bool:
 
 
 # Country reports -------------------------------------------------------------------------
-# A report on one country's enforcement gaps is as confidential as a request (issue 22): until
+# A report on one country's enforcement gaps is as confidential as a request: until
 # the party approves it, only the party and the staff who handle it see it. Staff handle a
 # report as the triage desk, as the programme's team, or as the bureau of the party's region.
 
