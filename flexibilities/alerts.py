@@ -1,8 +1,8 @@
 """E-mail alerts on changes of the flexibilities database: subscribe, unsubscribe by a signed
 link (no sign-in needed), and the outbox rows written with each logged change.
 
-The portal's outbox (portal.notifications) knows the event by its key only
-("flexibilities.changed"); the recipients and the e-mail's content are decided here.
+The event is declared in flexibilities/events.py (the core discovers it); the recipients and
+the e-mail's content are decided here.
 """
 
 from collections import defaultdict
@@ -13,11 +13,11 @@ from django.core import signing
 from django.db.models import Q
 from django.urls import reverse
 
+from flexibilities.events import CHANGED
 from flexibilities.models import FlexibilityAlert, Provision, ProvisionChange
-from portal.models import NotificationEvent
 from portal.notifications.services import notify
 
-EVENT = NotificationEvent.FLEXIBILITIES_CHANGED
+EVENT = CHANGED
 _SALT = "flexibilities.alert.unsubscribe"
 CHANGES_LISTED = 20
 

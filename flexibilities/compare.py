@@ -25,16 +25,19 @@ GROUP_CHOICES = [
     ("lldc", _("Landlocked developing countries")),
     ("sids", _("Small island developing states")),
     ("developing", _("Developing countries")),
+    ("transition", _("Countries in transition")),
     ("developed", _("Developed countries")),
 ]
+_LISTS = {"ldc", "lldc", "sids"}  # the UN lists; the others are the party's grouping
 ASEAN = "asean"
 CHOOSERS = ("parties", "region", "group", "organisation")
 
 
 def _in_group(party: Party, group: str) -> bool:
-    if group == "developed":
-        return party.is_state and not party.is_developing
-    return getattr(party, f"is_{group}")
+    """Reads the status annotations of Party.objects.with_status(today) (selectors.all_parties)."""
+    if group in _LISTS:
+        return bool(getattr(party, f"status_{group}"))
+    return party.status_grouping == group
 
 
 class CompareForm(forms.Form):

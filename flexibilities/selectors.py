@@ -5,15 +5,19 @@ reaches a page, a download or the API.
 """
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 
 from flexibilities import counts_cache
-from flexibilities.filters import ProvisionFilter, party_status_matches
+from flexibilities.filters import STATUS_CHOICES, ProvisionFilter, party_status_matches
 from flexibilities.models import FlexibilityCategory, Provision
 from portal.models import Party, Region
+
+STATUSES = [value for value, _label in STATUS_CHOICES]
 
 
 def published_provisions() -> QuerySet[Provision]:
@@ -40,7 +44,8 @@ def all_categories() -> list[FlexibilityCategory]:
 
 
 def all_parties() -> list[Party]:
-    return list(Party.objects.all())
+    """Every party with its development status today (read by the status filter)."""
+    return list(Party.objects.with_status(timezone.localdate()))
 
 
 # Facets ------------------------------------------------------------------------------------
@@ -103,7 +108,7 @@ def _shape_facets(filterset: ProvisionFilter, raw: dict) -> Facets:
         if region_count and party.region:
             facets.region[party.region] = facets.region.get(party.region, 0) + region_count
         status_count = raw["status"].get(party.pk, 0)
-        for status in ("ldc", "developing", "developed"):
+        for status in STATUSES:
             if status_count and party_status_matches(party, {status}):
                 facets.status[status] = facets.status.get(status, 0) + status_count
     return facets
@@ -134,7 +139,7 @@ class PartyUsage:
 
 def category_usage(category: FlexibilityCategory) -> list[PartyUsage]:
     """The parties with a published provision in the category, with the options they chose."""
-    rows = (
+    rows = list(
         published_provisions()
         .filter(category=category)
         .order_by()
@@ -143,7 +148,6 @@ def category_usage(category: FlexibilityCategory) -> list[PartyUsage]:
     )
     usage: dict[int, PartyUsage] = {}
     parties = {}
-    rows = list(rows)
     if rows:
         parties = Party.objects.in_bulk({party_id for party_id, _option, _n in rows})
     for party_id, option, count in rows:
@@ -175,7 +179,7 @@ def party_by_code(code: str) -> Party | None:
 class CategorySection:
     category: FlexibilityCategory
     count: int
-    provisions: list[Provision]
+    provisions: Sequence[Provision]
 
     @property
     def more(self) -> int:
@@ -244,4 +248,4 @@ def organisation_members(codes: set[str]) -> set[int]:
 
 
 def region_label(code: str) -> str:
-    return Region(code).label if code in Region.values else code
+    return str(Region(code).label) if code in Region.values else code

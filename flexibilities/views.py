@@ -17,6 +17,7 @@ from flexibilities.compare import CompareForm, build_matrix, is_asked, matrix_cs
 from flexibilities.facets import chips, facet_groups, relaxations
 from flexibilities.filters import RANK_LIMIT
 from flexibilities.reference.loaders import load_source
+from portal.development import status_as_of
 
 PAGE_SIZE = 20
 
@@ -141,6 +142,7 @@ def party_detail(request, code: str):
         "sections": sections,
         "region": selectors.region_label(party.region) if party.region else "",
         "has_sample": any(p.is_sample for section in sections for p in section.provisions),
+        "status": status_as_of(party, timezone.localdate()),
     }
     return render(request, "flexibilities/party_detail.html", context)
 

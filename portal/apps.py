@@ -14,3 +14,7 @@ class PortalConfig(AppConfig):
 
         if not hasattr(compat.requests, "Session"):
             compat.requests = None
+
+        from portal.notifications import events
+
+        events.discover()

@@ -6,13 +6,15 @@ ALLOWED_HOSTS; README.md lists every variable.
 """
 
 import datetime
+import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.env import env_bool, env_int, env_list, env_str
+from portal.env import env_bool, env_count, env_int, env_list, env_str
 from portal.notifications.schedule import BEAT_SCHEDULE as NOTIFICATIONS_BEAT_SCHEDULE
+from portal.security.client_ip import ipware_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -108,14 +110,37 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+# The cache is an optimisation, never a dependency: with Redis unreachable every cache call
+# answers "nothing cached" after at most CACHE_TIMEOUT_MS (django-redis's IGNORE_EXCEPTIONS,
+# each ignored failure logged by the "portal.cache" logger), pages are computed afresh, and
+# caching resumes by itself when Redis answers again. This is the one place that decides it:
+# feature code calls the cache without try/except. /healthz reports the cache as degraded.
+def shared_cache(location: str, timeout_ms: int) -> dict:
+    """The Redis cache that degrades instead of failing (tests build it the same way)."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": timeout_ms / 1000,
+            "SOCKET_TIMEOUT": timeout_ms / 1000,
+        },
+    }
+
+
 _cache_url = env_str("CACHE_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+        shared_cache(_cache_url, env_int("CACHE_TIMEOUT_MS", 500))
         if _cache_url
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "portal.cache"
+# Sessions live in the database, never in the cache: a cache outage signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out sign-in
@@ -140,7 +165,19 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+# The client's address (lock-out, API throttle): with no proxy the connection's own address;
+# behind TRUSTED_PROXY_COUNT reverse proxies that each append the address they saw to
+# X-Forwarded-For, the entry that many places from its right end. What a client writes to the
+# left of it is skipped, so it cannot pose as another address. One proxy is the documented
+# shape (BEHIND_TLS_PROXY); README "Security" says what a wrong count does.
+TRUSTED_PROXY_COUNT = env_count(
+    "TRUSTED_PROXY_COUNT", 1 if env_bool("BEHIND_TLS_PROXY", False) else 0
+)
+AXES_IPWARE_META_PRECEDENCE_ORDER, AXES_IPWARE_PROXY_COUNT = ipware_settings(TRUSTED_PROXY_COUNT)
+AXES_IPWARE_PROXY_ORDER = "left-most"
+# Strict chains would send the resolver back to the proxy's address whenever a client adds its
+# own X-Forwarded-For prefix: every such client would share one lock-out bucket.
+IPWARE_STRICT = False
 AXES_VERBOSE = False
 # Second factor (django-otp): staff must verify one to reach the admin or any staff page.
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "IP assistance portal")
@@ -149,7 +186,7 @@ OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "IP assistance portal")
 ANONYMOUS_USER_NAME = "AnonymousUser"
 GUARDIAN_RENDER_403 = False
 
-# Internationalisation: the six UN languages; English, French and Spanish are complete.
+# Internationalisation: the six UN languages, all complete (tests/portal/test_translations.py).
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", "English"),
@@ -160,6 +197,10 @@ LANGUAGES = [
     ("ru", "Русский"),
 ]
 LANGUAGES_BIDI = ["ar"]
+# Dates and numbers follow each language (Django's locale formats, adjusted in portal/formats/).
+# Thousands are grouped where a template asks (intcomma, floatformat:"g"), not everywhere:
+# a global USE_THOUSAND_SEPARATOR would also group years, ids in forms and chart coordinates.
+FORMAT_MODULE_PATH = ["portal.formats"]
 # LOCALE_DIR lets the translation test extract strings into a scratch copy of the catalogues.
 LOCALE_PATHS = [Path(env_str("LOCALE_DIR", str(BASE_DIR / "locale")))]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
@@ -209,7 +250,19 @@ CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_TIMEOUT = env_int("CELERY_BROKER_CONNECTION_TIMEOUT", 5)
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = NOTIFICATIONS_BEAT_SCHEDULE  # the outbox sweep and daily reminders
+# The outbox sweep and the daily reminders. The sweep runs every NOTIFICATION_SWEEP_SECONDS and
+# queues again the e-mails pending longer than NOTIFICATION_SWEEP_GRACE_SECONDS (a broker outage
+# lost their task): together they bound how late mail is after the broker returns.
+_sweep_seconds = env_int("NOTIFICATION_SWEEP_SECONDS", 60)
+NOTIFICATION_SWEEP_GRACE_SECONDS = env_int("NOTIFICATION_SWEEP_GRACE_SECONDS", 60)
+CELERY_BEAT_SCHEDULE = {
+    **NOTIFICATIONS_BEAT_SCHEDULE,
+    "notifications-sweep-outbox": {
+        **NOTIFICATIONS_BEAT_SCHEDULE["notifications-sweep-outbox"],
+        "schedule": float(_sweep_seconds),
+        "options": {"expires": max(_sweep_seconds - 5, 1)},
+    },
+}
 NOTIFICATION_RETRY_BACKOFF = env_int("NOTIFICATION_RETRY_BACKOFF", 30)  # seconds, doubles per try
 
 # Security: on whenever DEBUG is off; each can be turned off explicitly (for example behind a
@@ -301,5 +354,15 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # In development every e-mail is sent in-process, each with two INFO lines (a hundred
+        # for the demo world): quiet unless LOG_LEVEL asks for them.
+        **(
+            {name: {"level": "WARNING"} for name in ("celery", "portal.notifications")}
+            | {"kombu.connection": {"level": "ERROR"}}  # "no hostname": eager mode has none
+            if DEBUG and "LOG_LEVEL" not in os.environ
+            else {}
+        ),
+    },
 }

@@ -21,17 +21,20 @@ from enforcement.models.programmes import (
     Programme,
 )
 from enforcement.models.reports import (
+    PRACTICE_TRANSITIONS,
     PUBLIC_PRACTICE,
     REPORT_TRANSITIONS,
     BestPractice,
     CountryReport,
     ReportReview,
+    ReportVersion,
 )
 from enforcement.models.statistics import InfringementStatistic
 
 __all__ = [
     "ENFORCEMENT_OR_COURT",
     "MONETARY_METRICS",
+    "PRACTICE_TRANSITIONS",
     "PUBLIC_PRACTICE",
     "REPORT_TRANSITIONS",
     "AgencyType",
@@ -53,5 +56,6 @@ __all__ = [
     "Programme",
     "ReportReview",
     "ReportStatus",
+    "ReportVersion",
     "ReviewAction",
 ]

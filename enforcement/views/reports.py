@@ -1,18 +1,16 @@
-from pathlib import Path
-
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from enforcement import permissions, selectors, services
-from enforcement.forms import ReportReviewForm
+from enforcement.forms import ReportReviewForm, ReportVersionForm
 from enforcement.models import ReviewAction
+from portal.forms import submitted
 
 PAGE_SIZE = 25
 DONE = {
@@ -24,23 +22,24 @@ DONE = {
 
 @require_GET
 def report_list(request):
-    """Approved reports for everyone; staff and the party also see drafts and those in review."""
+    """Approved reports for everyone; the party and the staff who handle them see the rest."""
     page = Paginator(selectors.report_list(request.user), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     return render(request, "enforcement/report_list.html", {"page_obj": page})
 
 
-def _render_report(request, report, form=None, status=200):
+def _render_report(request, report, form=None, upload_form=None, status=200):
     user = request.user
     context = {
         "report": report,
         "form": form or ReportReviewForm(),
-        "history": selectors.report_history(report),
-        "practices": selectors.best_practice_list(user).filter(source_report=report),
+        "upload_form": upload_form or ReportVersionForm(),
+        **selectors.report_page(report, user),
         "can_send": permissions.can_send_report_for_review(user, report),
         "can_review": permissions.can_review_report(user, report),
-        "is_insider": permissions.is_insider(user, report.party),
+        "can_upload": permissions.can_upload_report_version(user, report),
+        "is_insider": permissions.is_report_insider(user, report),
     }
     return render(request, "enforcement/report_detail.html", context, status=status)
 
@@ -58,28 +57,42 @@ def report_review(request, pk: int):
     """Staff send a draft for national review; the party's focal point approves or returns it."""
     report = permissions.get_report_for_user(request.user, pk, for_edit=True)
     form = ReportReviewForm(request.POST)
-    if form.is_valid():
-        action = form.cleaned_data["action"]
-        try:
-            services.review_report(report.pk, request.user, action, form.cleaned_data["comment"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, DONE[action])
-            return redirect(report)
+    if submitted(
+        request,
+        form,
+        lambda data: services.review_report(
+            report.pk, request.user, data["action"], data["comment"], version_number=data["version"]
+        ),
+        lambda moved: DONE[form.cleaned_data["action"]],
+    ):
+        return redirect(report)
     return _render_report(request, report, form, status=400)
+
+
+@login_required
+@require_POST
+def report_upload(request, pk: int):
+    """Staff who handle the report add a version of its document."""
+    report = permissions.get_report_for_user(request.user, pk, for_edit=True)
+    if not permissions.can_upload_report_version(request.user, report):
+        raise PermissionDenied
+    form = ReportVersionForm(request.POST, request.FILES)
+    if submitted(
+        request,
+        form,
+        lambda data: services.add_report_version(report.pk, request.user, data["file"]),
+        lambda version: _("Version %(number)s was added.") % {"number": version.number},
+    ):
+        return redirect(report)
+    return _render_report(request, report, upload_form=form, status=400)
 
 
 @never_cache
 @require_GET
-def report_file(request, pk: int):
-    """The report's file, through the same check as its page (files are stored privately)."""
-    report = permissions.get_report_for_user(request.user, pk)
-    if not report.file:
-        raise Http404
-    response = FileResponse(
-        report.file.open("rb"), as_attachment=True, filename=Path(report.file.name).name
-    )
-    if not report.is_public:
+def report_file(request, pk: int, number: int):
+    """One version of the report's file, through the same checks as its page (stored privately)."""
+    version = permissions.get_version_for_user(request.user, pk, number)
+    response = FileResponse(version.file.open("rb"), as_attachment=True, filename=version.file_name)
+    if not version.report.is_public:
         response["Cache-Control"] = "private, no-store"
     return response

@@ -42,7 +42,7 @@ def test_a_regional_bureau_a_development_group_or_an_organisation_chooses_its_st
         Party.objects.filter(code__in=africa)
     )
     ldcs = client.get(URL, {"group": "ldc"}).context["matrix"].parties
-    assert ldcs and all(party.is_ldc for party in ldcs)
+    assert ldcs and all(party.status_ldc for party in ldcs)
     asean = client.get(URL, {"organisation": "asean"}).context["matrix"].parties
     assert {party.code for party in asean} >= {"TH", "ID"} and all(p.is_asean for p in asean)
     aripo = Party.objects.filter(kind="organisation", members__isnull=False).first()

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('flexibilities', '0004_forgiving_search'),
+        ('flexibilities', '0005_forgiving_search'),
         ('portal', '0007_activity_public_order_index'),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('flexibilities', '0005_provision_change_log'),
+        ('flexibilities', '0006_provision_change_log'),
         ('portal', '0007_activity_public_order_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -53,7 +53,7 @@ ON CONFLICT (word) DO NOTHING
 
 
 class Migration(migrations.Migration):
-    dependencies = [("flexibilities", "0003_provision_published_cell_index")]
+    dependencies = [("flexibilities", "0004_category_translations")]
 
     operations = [
         UnaccentExtension(),
