@@ -76,8 +76,7 @@ _WATCHED = (*PUBLIC_FIELDS, "is_published")
 
 def _public_change(before: dict | None, after: Provision) -> tuple[str, list[str]] | None:
     """What the public sees change between a provision's stored fields and its new state."""
-    was = bool(before and before["is_published"])
-    if not was:
+    if before is None or not before["is_published"]:
         return (ProvisionChange.Kind.ADDED, []) if after.is_published else None
     if not after.is_published:
         return ProvisionChange.Kind.WITHDRAWN, []
@@ -237,7 +236,9 @@ def _upsert(rows: list[CleanRow]) -> tuple[int, int, int, list[ProvisionChange]]
     created = Provision.objects.bulk_create(to_create)
     if to_update:
         Provision.objects.bulk_update(to_update, [*sorted(changed_fields), "updated_at"])
-    added = [(p, ProvisionChange.Kind.ADDED, []) for p in created if p.is_published]
+    added: list[tuple[Provision, str, list[str]]] = [
+        (p, ProvisionChange.Kind.ADDED, []) for p in created if p.is_published
+    ]
     logged = record_changes(added + log, alert=False)
     touched = [provision.pk for provision in [*created, *to_update]]
     if touched:
