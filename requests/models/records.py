@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
 from requests.models.assistance import AssistanceRequest
@@ -137,12 +138,15 @@ class AccessRecord(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} · {self.day} · {self.kind} × {self.count}"
+        return f"{self.user} · {self.day} · {self.kind} x {self.count}"
 
     @property
     def what(self) -> str:
         """What was opened, and how often that day (the party's page shows this)."""
-        return f"{self.get_kind_display()} × {self.count}"
+        return ngettext("%(kind)s, %(count)d time", "%(kind)s, %(count)d times", self.count) % {
+            "kind": self.get_kind_display(),
+            "count": self.count,
+        }
 
 
 class ConsentChange(models.Model):
