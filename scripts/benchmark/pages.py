@@ -9,7 +9,15 @@ from portal.models import Party
 
 from .guard import recall
 
-ADMIN_LISTS = {"admin triage list (triage)", "admin triage list (bureau)"}
+ADMIN_LISTS = {
+    "admin triage list (triage)",
+    "admin triage list (bureau)",
+    "desk queue: mine (officer)",
+    "desk queue: overdue (triage)",
+    "desk queue: waiting on the party (triage)",
+    "desk queue: closed (bureau)",
+}
+_DESK = "/admin/requests/assistancerequest/"
 COMPARED = ["KE", "CL", "TH", "BR", "IN", "ZA", "EG", "ID", "MX", "NG"]
 # Issue 17's comparison: 20 parties, every flexibility.
 COMPARED_20 = [*COMPARED, "AR", "BD", "CN", "CO", "GH", "MA", "MY", "PE", "PH", "VN"]
@@ -54,6 +62,12 @@ def pages() -> list[Page]:
         ),
         Page("admin triage list (triage)", "/admin/requests/assistancerequest/", "triage"),
         Page("admin triage list (bureau)", "/admin/requests/assistancerequest/", "bureau-africa"),
+        # The desk's queues (issue 15): the lists above open on unassigned (triage) and the
+        # region's current requests (bureau).
+        Page("desk queue: mine (officer)", "/admin/requests/assistancerequest/", "officer"),
+        Page("desk queue: overdue (triage)", f"{_DESK}?queue=overdue", "triage"),
+        Page("desk queue: waiting on the party (triage)", f"{_DESK}?queue=waiting", "triage"),
+        Page("desk queue: closed (bureau)", f"{_DESK}?queue=closed", "bureau-africa"),
         Page("public activities list", "/activities/"),
         Page("recommendation page", "/recommendations/1/"),
     ]
