@@ -3,17 +3,30 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
-from requests.models import AccessRecord, AssistanceRequest, Document, Message, StatusChange
+from requests import permissions
+from requests.models import (
+    AccessRecord,
+    AssistanceRequest,
+    Document,
+    Message,
+    Status,
+    StatusChange,
+)
 from requests.permissions import can_see_internal_notes, visible_requests
 
 
 def requests_for_list(user) -> QuerySet[AssistanceRequest]:
     """The requests the user may see, newest first, with what the list shows (one query)."""
+    delivered = StatusChange.objects.filter(
+        assistance_request=OuterRef("pk"), to_status=Status.DELIVERED
+    ).order_by("-at")
     return (
         visible_requests(user)
         .select_related("party")
+        # The day it was delivered: the time frame says met or missed (issue 16).
+        .annotate(delivered_at=Subquery(delivered.values("at")[:1]))
         .only(
             "reference",
             "title",
@@ -30,6 +43,15 @@ def requests_for_list(user) -> QuerySet[AssistanceRequest]:
     )
 
 
+def drafts_waiting_for(user) -> QuerySet[AssistanceRequest]:
+    """The drafts handed to this focal point, oldest hand-over first (issue 16)."""
+    return (
+        permissions.drafts_waiting_for(user)
+        .select_related("created_by")
+        .order_by("last_activity_at", "pk")
+    )
+
+
 @dataclass(frozen=True)
 class TimelineEntry:
     at: datetime
@@ -43,8 +65,10 @@ def timeline(user, assistance_request: AssistanceRequest) -> list[TimelineEntry]
     changes = StatusChange.objects.filter(assistance_request=assistance_request).select_related(
         "actor"
     )
-    messages = Message.objects.filter(assistance_request=assistance_request).select_related(
-        "author"
+    messages = (
+        Message.objects.filter(assistance_request=assistance_request)
+        .select_related("author")
+        .prefetch_related("attachments")
     )
     if not internal_allowed:
         messages = messages.filter(internal=False)

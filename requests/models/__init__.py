@@ -7,6 +7,10 @@ from requests.models.assistance import (
 )
 from requests.models.choices import (
     OPEN_STATUSES,
+    PARTY_ONLY_STATUSES,
+    EnforcementAgency,
+    EnforcementArea,
+    EnforcementHelp,
     Kind,
     LegalArea,
     LegislativePurpose,
@@ -27,6 +31,7 @@ from requests.models.review import ReviewReport
 
 __all__ = [
     "OPEN_STATUSES",
+    "PARTY_ONLY_STATUSES",
     "AccessGrant",
     "AccessRecord",
     "AssistanceRequest",
@@ -34,6 +39,9 @@ __all__ = [
     "AssistanceRequestUserObjectPermission",
     "ConsentChange",
     "Document",
+    "EnforcementAgency",
+    "EnforcementArea",
+    "EnforcementHelp",
     "Feedback",
     "Kind",
     "LegalArea",

@@ -12,7 +12,13 @@ from portal.roles import is_triage
 from portal.workflow import WorkflowError, move
 from requests import notifications
 from requests.date_drilldown import retire_cached_drilldowns
-from requests.models import AssistanceRequest, Document, Status, StatusChange
+from requests.models import (
+    PARTY_ONLY_STATUSES,
+    AssistanceRequest,
+    Document,
+    Status,
+    StatusChange,
+)
 from requests.models.workflow import TRANSITIONS
 from requests.permissions import plays
 from requests.services import access
@@ -20,7 +26,10 @@ from requests.services.conversation import add_document
 from requests.services.drafting import answers_of, check_request_rules
 
 
-def _check_requirements(locked, to_status, *, reason, due_date, deliverable) -> None:
+def _check_requirements(locked, to_status, *, reason, due_date, deliverable, note="") -> None:
+    if locked.status == Status.READY and to_status == Status.DRAFT and not note.strip():
+        # Issue 16: the official must learn what to change.
+        raise ValidationError({"note": _("Say what should change before it is submitted.")})
     if to_status == Status.DECLINED and not reason.strip():
         raise ValidationError({"reason": _("Give the reason for declining.")})
     if to_status == Status.ACCEPTED:
@@ -66,7 +75,12 @@ def transition(
         may=plays,
         expected_status=expected_status,
         prepare=partial(
-            _prepare, actor=actor, reason=reason, due_date=due_date, deliverable=deliverable
+            _prepare,
+            actor=actor,
+            reason=reason,
+            due_date=due_date,
+            deliverable=deliverable,
+            note=note,
         ),
         record=partial(
             _record, actor=actor, note=note, note_visible_to_party=note_visible_to_party
@@ -74,10 +88,10 @@ def transition(
     )
 
 
-def _prepare(locked, to_status, *, actor, reason, due_date, deliverable) -> None:
+def _prepare(locked, to_status, *, actor, reason, due_date, deliverable, note="") -> None:
     """The move's requirements, then the fields that change with it."""
     _check_requirements(
-        locked, to_status, reason=reason, due_date=due_date, deliverable=deliverable
+        locked, to_status, reason=reason, due_date=due_date, deliverable=deliverable, note=note
     )
     now = timezone.now()
     if locked.status == Status.INFORMATION_REQUESTED and locked.waiting_since:
@@ -112,9 +126,9 @@ def _record(locked, from_status, *, actor, note, note_visible_to_party) -> None:
         note=note.strip(),
         note_visible_to_party=note_visible_to_party,
     )
-    if from_status == Status.DRAFT:
+    if from_status in PARTY_ONLY_STATUSES:
         access.refresh_view_access(locked)  # beneficiaries and the bureau see it from now on
-    notifications.status_changed(locked, locked.status, actor=actor)
+    notifications.status_changed(locked, locked.status, actor=actor, from_status=from_status)
     retire_cached_drilldowns()
 
 
@@ -126,7 +140,7 @@ def assign_officer(assistance_request: AssistanceRequest, officer, *, actor) -> 
     if officer is not None and not (officer.is_staff and officer.is_active):
         raise ValidationError({"officer": _("Choose an active member of staff.")})
     locked = AssistanceRequest.objects.select_for_update().get(pk=assistance_request.pk)
-    if locked.status == Status.DRAFT:
+    if locked.status in PARTY_ONLY_STATUSES:
         raise WorkflowError(_("A draft cannot be assigned."))
     previous = locked.assigned_officer
     locked.assigned_officer = officer
@@ -140,12 +154,12 @@ def assign_officer(assistance_request: AssistanceRequest, officer, *, actor) -> 
 
 
 @transaction.atomic
-def send_information(assistance_request: AssistanceRequest, *, actor, body: str):
-    """The party answers a request for information: its message and the return to review
-    happen together or not at all."""
+def send_information(assistance_request: AssistanceRequest, *, actor, body: str, attachments=()):
+    """The party answers a request for information: its message, its files and the return to
+    review happen together or not at all."""
     from requests.services.conversation import post_message
 
     if assistance_request.status != Status.INFORMATION_REQUESTED:
         raise ValidationError(_("This request is not waiting for information from your party."))
-    post_message(assistance_request, actor=actor, body=body)
+    post_message(assistance_request, actor=actor, body=body, attachments=attachments)
     return transition(assistance_request, Status.UNDER_REVIEW, actor=actor)

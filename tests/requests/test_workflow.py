@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def reach(status, cast):
     assistance_request = draft(cast["ke_official"])
     for step in route_to(status):
-        actor = cast["ke_focal"] if step in (Status.SUBMITTED, Status.WITHDRAWN) else cast["triage"]
+        actor = actor_for(TRANSITIONS[assistance_request.status][step], cast)
         assistance_request = move(assistance_request, step, actor=actor)
     return assistance_request
 
