@@ -28,7 +28,10 @@ class CheckboxSelectMultiple(forms.CheckboxSelectMultiple):
 class CompareForm(forms.Form):
     parties = forms.MultipleChoiceField(
         label=_("Parties"),
-        help_text=_("Choose up to %(count)s parties: hold Ctrl (or Cmd) to choose more than one.")
+        help_text=_(
+            "Choose up to %(count)s parties. On a phone, tap each one; "
+            "with a mouse, hold Ctrl (or Cmd) while clicking."
+        )
         % {"count": MAX_COMPARED_PARTIES},
         widget=CommaSeparatedMultiple(attrs={"size": 10}),
     )
@@ -44,7 +47,8 @@ class CompareForm(forms.Form):
         self.party_list, self.category_list = parties, categories
         self.fields["parties"].choices = [(party.code, party.name) for party in parties]
         self.fields["parties"].help_text = _(
-            "Choose up to %(count)s parties: hold Ctrl (or Cmd) to choose more than one."
+            "Choose up to %(count)s parties. On a phone, tap each one; "
+            "with a mouse, hold Ctrl (or Cmd) while clicking."
         ) % {"count": MAX_COMPARED_PARTIES}
         self.fields["categories"].choices = [(c.slug, c.name) for c in categories]
 
