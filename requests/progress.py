@@ -31,7 +31,7 @@ _ENDS = (Status.DECLINED, Status.WITHDRAWN)
 # the workflow adds ("on_hold") is recognised by its value.
 PAUSES = frozenset({Status.INFORMATION_REQUESTED} | {s for s in Status if s.value == "on_hold"})
 
-WAITS_FOR = {
+WAITS_FOR: dict[str, object] = {
     Status.DRAFT: _(
         "Your party: an official completes the draft and hands it to the focal point, "
         "or the focal point submits it."
@@ -79,7 +79,7 @@ def tracker(assistance_request: AssistanceRequest, changes: list[StatusChange]) 
     """The steps of the workflow, which are done, where the request is and what it waits for."""
     status = assistance_request.status
     reached = [Status.DRAFT, *(change.to_status for change in changes)]
-    path = [s for s in _PATH if s != Status.READY or Status.READY in reached]
+    path: list[str] = [s for s in _PATH if s != Status.READY or Status.READY in reached]
     if status in PARTY_ONLY_STATUSES and Status.READY not in path:
         path.insert(1, Status.READY)
     on_path = [s for s in reached if s in path]
@@ -91,13 +91,13 @@ def tracker(assistance_request: AssistanceRequest, changes: list[StatusChange]) 
     steps = [
         Step(
             s,
-            Status(s).label,
+            str(Status(s).label),
             "done" if i < current else "current" if i == current else "upcoming",
         )
         for i, s in enumerate(path)
     ]
     if status == Status.CLOSED or status in _ENDS:
-        steps[-1] = Step(status, Status(status).label, "done")
+        steps[-1] = Step(status, str(Status(status).label), "done")
     next_label, next_date = _next_date(assistance_request)
     return Tracker(
         steps=steps,

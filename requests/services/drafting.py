@@ -168,10 +168,15 @@ def discard_draft(assistance_request: AssistanceRequest, *, actor) -> str:
     locked = AssistanceRequest.objects.select_for_update().get(pk=assistance_request.pk)
     if not permissions.can_discard_draft(actor, locked):
         raise PermissionDenied
-    files = [document.file.name for document in locked.documents.all()]
-    storage = locked.documents.model._meta.get_field("file").storage
-    locked._history_user = actor
+    files = [document.file for document in locked.documents.all()]
+    locked._history_user = actor  # type: ignore[attr-defined]  # simple_history reads it
     reference = locked.reference
     locked.delete()
-    transaction.on_commit(lambda: [storage.delete(name) for name in files])
+    transaction.on_commit(lambda: _delete_files(files))
     return reference
+
+
+def _delete_files(files) -> None:
+    """The stored files of a discarded draft, once its deletion is committed."""
+    for file in files:
+        file.storage.delete(file.name)
