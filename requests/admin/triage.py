@@ -89,6 +89,9 @@ class AssistanceRequestAdmin(SimpleHistoryAdmin):
         "legal_areas",
         "policy_format",
         "venue",
+        "enforcement_agencies",  # what an enforcement request needs (issue 16)
+        "enforcement_areas",
+        "enforcement_help",
         "treaties",
         "title",
         "description",
