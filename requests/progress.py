@@ -143,7 +143,8 @@ def time_frame_of(
         )
     agreed = bool(assistance_request.due_date) and status not in _ENDS
     if not agreed:
-        return TimeFrame(assistance_request.wished_by, False, "", 0)
+        paused = "paused" if status in PAUSES else ""
+        return TimeFrame(assistance_request.wished_by, False, paused, 0)
     due = assistance_request.due_date
     moved = _paused_days(changes or [])
     if status in PAUSES:
