@@ -85,6 +85,9 @@ def post_message(
     body = body.strip()
     if not body:
         raise ValidationError({"body": _("Write a message.")})
+    if attachments and internal:
+        # Documents are the party's to see: a file on a note for staff only would leak.
+        raise ValidationError({"attachments": _("Internal notes carry no files.")})
     if attachments and not can_upload(actor, assistance_request):
         raise ValidationError({"attachments": _("Files can no longer be added to this request.")})
     validate_attachments(attachments)

@@ -3,11 +3,12 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from requests import progress
+from requests import progress, services
 from requests.models import AssistanceRequest, Document, Message, Status
 from tests.conftest import client_for
 from tests.requests.conftest import move, pdf
@@ -141,3 +142,12 @@ def test_a_refused_file_leaves_neither_the_message_nor_the_move(ke_submitted, ke
     assert not Message.objects.exists()
     assert not Document.objects.filter(original_name="ok.pdf").exists()
     assert AssistanceRequest.objects.get(pk=waiting.pk).status == Status.INFORMATION_REQUESTED
+
+
+def test_an_internal_note_cannot_carry_a_file_the_party_would_see(ke_submitted, triage):
+    with pytest.raises(ValidationError) as refused:
+        services.post_message(
+            ke_submitted, actor=triage, body="For staff", internal=True, attachments=[pdf()]
+        )
+    assert "attachments" in refused.value.message_dict
+    assert not Message.objects.exists() and not Document.objects.exists()
