@@ -32,6 +32,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 # Shown on every page when the database holds the demo world (make run sets it).
 DEMO_MODE = env_bool("DEMO_MODE", False)
+# The days within which the organisation commits to acknowledge a submitted request: shown to
+# the party on the confirmation page and the request's status tracker.
+REQUEST_ACKNOWLEDGE_DAYS = env_count("REQUEST_ACKNOWLEDGE_DAYS", 10)
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede the admin so translated fields show there

@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from portal import views
@@ -7,6 +10,11 @@ from portal import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # Browsers and feed readers ask for /favicon.ico whatever the page says.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=lazy(static, str)("portal/favicon.ico"), permanent=True),
+    ),
     path("", views.home, name="home"),
     path("recommendations/", views.recommendation_list, name="recommendation_list"),
     path(

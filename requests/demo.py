@@ -35,7 +35,30 @@ _REQUESTS = [
         "Implementing the public-health flexibilities of the TRIPS Agreement",
         {"purpose": "flexibilities", "legal_areas": ["patents"], "treaties": "TRIPS Agreement"},
     ),
-    ("ke", Status.IN_PROGRESS, "enforcement", "Training for customs on border measures", {}),
+    (
+        "ke",
+        Status.READY,
+        "enforcement",
+        "Expert mission on interagency enforcement coordination",
+        {
+            "enforcement_agencies": ["police", "customs", "prosecution"],
+            "enforcement_areas": ["interagency", "intelligence"],
+            "enforcement_help": ["expert_mission"],
+            "venue": "member_state",
+        },
+    ),
+    (
+        "ke",
+        Status.IN_PROGRESS,
+        "enforcement",
+        "Training for customs on border measures",
+        {
+            "enforcement_agencies": ["customs"],
+            "enforcement_areas": ["customs"],
+            "enforcement_help": ["training"],
+            "venue": "member_state",
+        },
+    ),
     (
         "ke",
         Status.CLOSED,
@@ -64,7 +87,17 @@ _REQUESTS = [
         "Draft regulation on geographical indications",
         {"purpose": "draft", "legal_areas": ["geographical_indications"]},
     ),
-    ("cl", Status.WITHDRAWN, "enforcement", "Online infringement awareness campaign", {}),
+    (
+        "cl",
+        Status.WITHDRAWN,
+        "enforcement",
+        "Online infringement awareness campaign",
+        {
+            "enforcement_agencies": ["ip_office"],
+            "enforcement_areas": ["awareness", "right_holders"],
+            "enforcement_help": ["consultation"],
+        },
+    ),
     (
         "th",
         Status.UNDER_REVIEW,
@@ -83,7 +116,17 @@ _REQUESTS = [
         "Study visit on trademark examination",
         {"policy_format": "consultation", "venue": "online"},
     ),
-    ("th", Status.DELIVERED, "enforcement", "Interagency coordination on IPR enforcement", {}),
+    (
+        "th",
+        Status.DELIVERED,
+        "enforcement",
+        "Interagency coordination on IPR enforcement",
+        {
+            "enforcement_agencies": ["police", "customs", "judiciary"],
+            "enforcement_areas": ["interagency", "courts", "statistics"],
+            "enforcement_help": ["expert_mission", "provisions_review"],
+        },
+    ),
 ]
 
 
@@ -95,9 +138,10 @@ def _pdf(name):
     return SimpleUploadedFile(name, _PDF, content_type="application/pdf")
 
 
-def _walk(assistance_request, path, *, focal, staff):
+def _walk(assistance_request, path, *, official, focal, staff):
     for status in path:
         actor = focal if status in (Status.SUBMITTED, Status.WITHDRAWN) else staff
+        actor = official if status == Status.READY else actor
         extra = {}
         if status == Status.ACCEPTED:
             extra["due_date"] = timezone.localdate() + datetime.timedelta(days=75)
@@ -133,8 +177,15 @@ def load() -> str:
         assistance_request = services.create_draft(
             actor=official, data=data, attachments=[_pdf("demo-supporting-material.pdf")]
         )
-        assistance_request = _walk(assistance_request, route_to(status), focal=focal, staff=staff)
-        if assistance_request.status not in (Status.DRAFT, Status.WITHDRAWN, Status.CLOSED):
+        assistance_request = _walk(
+            assistance_request, route_to(status), official=official, focal=focal, staff=staff
+        )
+        if assistance_request.status not in (
+            Status.DRAFT,
+            Status.READY,
+            Status.WITHDRAWN,
+            Status.CLOSED,
+        ):
             services.post_message(
                 assistance_request,
                 actor=official,

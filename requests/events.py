@@ -6,6 +6,11 @@ from portal.notifications.events import declare
 
 SUBMITTED = declare("request.submitted", _("Request submitted"))
 NEW_SUBMISSION = declare("request.new_submission", _("New request to triage"))
+# The draft hand-over inside the party.
+READY_FOR_FOCAL_POINT = declare(
+    "request.ready_for_focal_point", _("A draft is ready for you to submit")
+)
+SENT_BACK = declare("request.sent_back", _("Your focal point sent a draft back"))
 ACKNOWLEDGED = declare("request.acknowledged", _("Request acknowledged"))
 INFORMATION_REQUESTED = declare("request.information_requested", _("More information requested"))
 ACCEPTED = declare("request.accepted", _("Request accepted"))

@@ -6,7 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.forms import add_service_errors
 from portal.models import Party
-from requests.models import AssistanceRequest, Document, LegalArea
+from requests.models import (
+    AssistanceRequest,
+    Document,
+    EnforcementAgency,
+    EnforcementArea,
+    EnforcementHelp,
+    LegalArea,
+)
 from requests.services.drafting import check_request_rules
 
 
@@ -35,6 +42,27 @@ class RequestForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("For legislative advice: the fields of law the advice concerns."),
     )
+    enforcement_agencies = forms.MultipleChoiceField(
+        label=_("Agencies concerned"),
+        choices=EnforcementAgency.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("For enforcement assistance: the national agencies the help is for."),
+    )
+    enforcement_areas = forms.MultipleChoiceField(
+        label=_("Areas of enforcement"),
+        choices=EnforcementArea.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("For enforcement assistance: the areas of the enforcement best practices."),
+    )
+    enforcement_help = forms.MultipleChoiceField(
+        label=_("Kind of help wanted"),
+        choices=EnforcementHelp.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("For enforcement assistance."),
+    )
     beneficiaries = forms.ModelMultipleChoiceField(
         label=_("Beneficiary member states"),
         queryset=Party.objects.none(),
@@ -59,6 +87,9 @@ class RequestForm(forms.ModelForm):
             "legal_areas",
             "policy_format",
             "venue",
+            "enforcement_agencies",
+            "enforcement_areas",
+            "enforcement_help",
             "treaties",
             "title",
             "description",
@@ -81,8 +112,8 @@ class RequestForm(forms.ModelForm):
             "purpose": _("Required for legislative advice."),
             "policy_format": _("For policy assistance."),
             "venue": _(
-                "For policy assistance: consultations take place in Geneva, in the "
-                "member state or online."
+                "Required for policy assistance; for any other kind, say where you would "
+                "like it to take place if it matters."
             ),
             "treaties": _("For example: Paris Convention, TRIPS Agreement, Marrakesh Treaty."),
             "wished_by": _("The date by which you would like the assistance delivered."),
@@ -100,6 +131,27 @@ class RequestForm(forms.ModelForm):
             del self.fields["beneficiaries"]
         else:
             self.fields["beneficiaries"].queryset = party.members.order_by("name")
+
+    # The form in parts, so each kind's own questions say which kind they are for.
+    SECTIONS = (
+        (None, ("kind",)),
+        (_("For legislative advice"), ("purpose", "legal_areas", "treaties")),
+        (_("For policy assistance"), ("policy_format",)),
+        (
+            _("For enforcement assistance"),
+            ("enforcement_agencies", "enforcement_areas", "enforcement_help"),
+        ),
+        (
+            _("Every request"),
+            ("venue", "title", "description", "wished_by", "beneficiaries", "attachments"),
+        ),
+    )
+
+    def sections(self):
+        return [
+            (heading, [self[name] for name in names if name in self.fields])
+            for heading, names in self.SECTIONS
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -119,6 +171,13 @@ class RequestForm(forms.ModelForm):
 
 class MessageForm(forms.Form):
     body = forms.CharField(label=_("Your message"), widget=forms.Textarea(attrs={"rows": 5}))
+    attachments = MultipleFileField(
+        label=_("Files (optional)"),
+        required=False,
+        help_text=_(
+            "Sent with the message. PDF, Word, OpenDocument, RTF, spreadsheets or plain text."
+        ),
+    )
 
 
 class StaffMessageForm(MessageForm):
@@ -167,6 +226,14 @@ class FeedbackForm(forms.Form):
     )
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class SendBackForm(forms.Form):
+    note = forms.CharField(
+        label=_("What should change"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The official who wrote the draft receives this comment."),
     )
 
 

@@ -3,6 +3,7 @@ transaction (portal.notifications); mail goes out once it commits."""
 
 from django.contrib.auth import get_user_model
 
+from portal.models import Membership
 from portal.roles import TRIAGE_GROUP
 from requests import events
 from requests.models import PAUSED_STATUSES, Status
@@ -47,6 +48,34 @@ def _context(assistance_request) -> dict:
     }
 
 
+def _focal_points(assistance_request):
+    return _party_members(assistance_request).filter(membership__role=Membership.Role.FOCAL_POINT)
+
+
+def _handed_over(assistance_request, to_status: str, *, actor, from_status) -> None:
+    """Inside the party: a draft handed to the focal points, or sent back to its author."""
+    context = _context(assistance_request)
+    if to_status == Status.READY:
+        _notify(
+            event=events.READY_FOR_FOCAL_POINT,
+            recipients=_focal_points(assistance_request).exclude(pk=actor.pk),
+            subject_object=assistance_request,
+            context=context,
+            needs_action=True,
+        )
+    elif to_status == Status.DRAFT and from_status == Status.READY:
+        change = assistance_request.status_changes.order_by("-at", "-pk").first()
+        _notify(
+            event=events.SENT_BACK,
+            recipients=_party_members(assistance_request, exclude=actor).filter(
+                pk=assistance_request.created_by_id
+            ),
+            subject_object=assistance_request,
+            context={**context, "note": change.note if change else ""},
+            needs_action=True,
+        )
+
+
 def status_changed(
     assistance_request, to_status: str, *, actor, from_status: str = "", note: str = ""
 ) -> None:
@@ -54,6 +83,7 @@ def status_changed(
 
     A pause carries its question or reason (`note`); leaving a pause is told as a resumption.
     """
+    _handed_over(assistance_request, to_status, actor=actor, from_status=from_status)
     context = _context(assistance_request)
     if to_status in PAUSED_STATUSES:
         context["note"] = note

@@ -14,6 +14,7 @@ from guardian.shortcuts import get_objects_for_user
 from portal.roles import has_staff_role, is_officer, is_triage
 from portal.workflow import targets
 from requests.models import (
+    PARTY_ONLY_STATUSES,
     AssistanceRequest,
     AssistanceRequestGroupObjectPermission,
     AssistanceRequestUserObjectPermission,
@@ -45,7 +46,7 @@ def is_assigned_officer(user, assistance_request: AssistanceRequest) -> bool:
 
 def can_work_on(user, assistance_request: AssistanceRequest) -> bool:
     """Staff who may move the request along and write to the party: triage or its officer."""
-    if assistance_request.status == Status.DRAFT or not user.is_staff:
+    if assistance_request.status in PARTY_ONLY_STATUSES or not user.is_staff:
         return False
     return is_triage(user) or is_assigned_officer(user, assistance_request)
 
@@ -69,7 +70,7 @@ def can_manage_saved_replies(user) -> bool:
 
 def can_grant_access(user, assistance_request: AssistanceRequest) -> bool:
     """Only the triage desk lets one more party or person see a submitted request."""
-    return is_triage(user) and assistance_request.status != Status.DRAFT
+    return is_triage(user) and assistance_request.status not in PARTY_ONLY_STATUSES
 
 
 def visible_requests(user) -> QuerySet[AssistanceRequest]:
@@ -77,7 +78,7 @@ def visible_requests(user) -> QuerySet[AssistanceRequest]:
     if not (user.is_authenticated and user.is_active):
         return AssistanceRequest.objects.none()
     if is_triage(user):
-        return AssistanceRequest.objects.exclude(status=Status.DRAFT)
+        return AssistanceRequest.objects.exclude(status__in=PARTY_ONLY_STATUSES)
     if not user.is_staff:
         return AssistanceRequest.objects.filter(pk__in=_viewable_ids(user))
     # Staff of a bureau see a whole region (a third of all requests): there guardian's own
@@ -85,7 +86,7 @@ def visible_requests(user) -> QuerySet[AssistanceRequest]:
     scope = get_objects_for_user(
         user, VIEW, klass=AssistanceRequest, accept_global_perms=False, with_superuser=False
     )
-    return scope.exclude(status=Status.DRAFT)
+    return scope.exclude(status__in=PARTY_ONLY_STATUSES)
 
 
 def _viewable_ids(user) -> QuerySet:
@@ -136,8 +137,21 @@ def can_see_internal_notes(user, assistance_request: AssistanceRequest) -> bool:
 
 
 def can_edit_draft(user, assistance_request: AssistanceRequest) -> bool:
+    """Any member edits a draft; once handed over (ready), only the focal point does."""
+    if assistance_request.status == Status.READY:
+        return is_requesting_focal_point(user, assistance_request)
     return assistance_request.status == Status.DRAFT and is_requesting_member(
         user, assistance_request
+    )
+
+
+def can_discard_draft(user, assistance_request: AssistanceRequest) -> bool:
+    """A draft the organisation never saw is discarded by its author or the focal point."""
+    if assistance_request.status not in PARTY_ONLY_STATUSES:
+        return False
+    return is_requesting_focal_point(user, assistance_request) or (
+        is_requesting_member(user, assistance_request)
+        and assistance_request.created_by_id == user.pk
     )
 
 
@@ -161,7 +175,7 @@ def plays(user, assistance_request: AssistanceRequest, who: str, to_status: str)
 
 
 def can_write_message(user, assistance_request: AssistanceRequest) -> bool:
-    if assistance_request.status in (Status.DRAFT, Status.CLOSED, Status.WITHDRAWN):
+    if assistance_request.status in (*PARTY_ONLY_STATUSES, Status.CLOSED, Status.WITHDRAWN):
         return False
     return is_requesting_member(user, assistance_request) or can_work_on(user, assistance_request)
 
@@ -173,7 +187,7 @@ def can_upload(user, assistance_request: AssistanceRequest) -> bool:
 
 
 def can_consent(user, assistance_request: AssistanceRequest) -> bool:
-    return assistance_request.status != Status.DRAFT and is_requesting_focal_point(
+    return assistance_request.status not in PARTY_ONLY_STATUSES and is_requesting_focal_point(
         user, assistance_request
     )
 
@@ -184,6 +198,14 @@ def can_rate(user, assistance_request: AssistanceRequest) -> bool:
         and is_requesting_focal_point(user, assistance_request)
         and not hasattr(assistance_request, "feedback")
     )
+
+
+def drafts_waiting_for(user) -> QuerySet[AssistanceRequest]:
+    """The drafts an official handed to this focal point (none for anyone else)."""
+    membership = _membership(user)
+    if membership is None or not membership.is_focal_point:
+        return AssistanceRequest.objects.none()
+    return AssistanceRequest.objects.filter(party_id=membership.party_id, status=Status.READY)
 
 
 def requests_open_to_activities(user, statuses) -> QuerySet[AssistanceRequest]:

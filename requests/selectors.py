@@ -6,11 +6,12 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.roles import is_triage
+from requests import permissions
 from requests.models import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
@@ -28,9 +29,14 @@ from requests.permissions import can_see_internal_notes, visible_requests
 
 def requests_for_list(user) -> QuerySet[AssistanceRequest]:
     """The requests the user may see, newest first, with what the list shows (one query)."""
+    delivered = StatusChange.objects.filter(
+        assistance_request=OuterRef("pk"), to_status=Status.DELIVERED
+    ).order_by("-at")
     return (
         visible_requests(user)
         .select_related("party")
+        # The day it was delivered: the time frame says met or missed.
+        .annotate(delivered_at=Subquery(delivered.values("at")[:1]))
         .only(
             "reference",
             "title",
@@ -44,6 +50,15 @@ def requests_for_list(user) -> QuerySet[AssistanceRequest]:
             "party__code",
         )
         .order_by("-created_at", "-pk")
+    )
+
+
+def drafts_waiting_for(user) -> QuerySet[AssistanceRequest]:
+    """The drafts handed to this focal point, oldest hand-over first."""
+    return (
+        permissions.drafts_waiting_for(user)
+        .select_related("created_by")
+        .order_by("last_activity_at", "pk")
     )
 
 
@@ -61,8 +76,10 @@ def timeline(user, assistance_request: AssistanceRequest) -> list[TimelineEntry]
     changes = StatusChange.objects.filter(assistance_request=assistance_request).select_related(
         "actor"
     )
-    messages = Message.objects.filter(assistance_request=assistance_request).select_related(
-        "author"
+    messages = (
+        Message.objects.filter(assistance_request=assistance_request)
+        .select_related("author")
+        .prefetch_related("attachments")
     )
     if not internal_allowed:
         messages = messages.filter(internal=False)

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from requests import permissions, selectors, services
+from requests import permissions, progress, selectors, services
 from requests.filters import RequestFilter
 from requests.forms import (
     ConsentForm,
@@ -17,12 +17,12 @@ from requests.forms import (
     FeedbackForm,
     MessageForm,
     NoteForm,
-    RequestForm,
     StaffMessageForm,
     add_service_errors,
 )
 from requests.models import AccessRecord, Status
 from requests.permissions import get_request_for_user
+from requests.publication import publication_of
 from requests.services import activities as request_activities
 from requests.services.conversation import upload_document
 
@@ -39,68 +39,6 @@ def request_list(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
-def request_create(request):
-    party = request.user.party
-    if party is None:
-        raise PermissionDenied
-    form = RequestForm(request.POST or None, request.FILES or None, party=party)
-    if request.method == "POST" and form.is_valid():
-        try:
-            assistance_request = services.create_draft(
-                actor=request.user,
-                data=form.cleaned_data,
-                attachments=form.cleaned_data.get("attachments", []),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("Draft %(ref)s saved.") % {"ref": assistance_request.reference}
-            )
-            return _after_save(request, assistance_request)
-    return render(request, "requests/form.html", {"form": form, "party": party})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def request_edit(request, reference):
-    assistance_request = get_request_for_user(request.user, reference, for_edit=True)
-    form = RequestForm(
-        request.POST or None,
-        request.FILES or None,
-        instance=assistance_request,
-        party=assistance_request.party,
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            assistance_request = services.update_draft(
-                assistance_request,
-                actor=request.user,
-                data=form.cleaned_data,
-                attachments=form.cleaned_data.get("attachments", []),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Draft saved."))
-            return _after_save(request, assistance_request)
-    return render(
-        request,
-        "requests/form.html",
-        {"form": form, "party": assistance_request.party, "assistance_request": assistance_request},
-    )
-
-
-def _after_save(request, assistance_request):
-    if "check" in request.POST and permissions.can_move(
-        request.user, assistance_request, Status.SUBMITTED
-    ):
-        return redirect("requests:submit", assistance_request.reference)
-    return redirect(assistance_request)
-
-
-@login_required
 def request_detail(request, reference):
     assistance_request = get_request_for_user(request.user, reference)
     services.record_access(assistance_request, user=request.user)
@@ -111,7 +49,13 @@ def _render_detail(request, assistance_request, status=200, **forms):
     user = request.user
     can = {
         "edit": permissions.can_edit_draft(user, assistance_request),
+        "hand_over": assistance_request.status == Status.DRAFT
+        and not permissions.is_requesting_focal_point(user, assistance_request)
+        and permissions.can_move(user, assistance_request, Status.READY),
+        "send_back": assistance_request.status == Status.READY
+        and permissions.can_move(user, assistance_request, Status.DRAFT),
         "submit": permissions.can_move(user, assistance_request, Status.SUBMITTED),
+        "discard": permissions.can_discard_draft(user, assistance_request),
         "withdraw": permissions.can_move(user, assistance_request, Status.WITHDRAWN),
         "respond": assistance_request.status == Status.INFORMATION_REQUESTED
         and permissions.is_requesting_member(user, assistance_request),
@@ -123,9 +67,12 @@ def _render_detail(request, assistance_request, status=200, **forms):
     }
     message_form_class = StaffMessageForm if user.is_staff else MessageForm
     activities = request_activities.activities_of(assistance_request)
+    changes = list(assistance_request.status_changes.all())
     context = {
         "assistance_request": assistance_request,
         "can": can,
+        "changes": changes,
+        "tracker": progress.tracker(assistance_request, changes),
         "timeline": selectors.timeline(user, assistance_request),
         "documents": selectors.documents(assistance_request),
         "access_log": selectors.access_log(assistance_request) if can["access_log"] else (),
@@ -138,39 +85,15 @@ def _render_detail(request, assistance_request, status=200, **forms):
                 "details": assistance_request.consent_details,
             }
         ),
+        "request_consent": assistance_request.consent_changes.select_related("by")
+        .order_by("-at", "-pk")
+        .first(),
         "beneficiaries": assistance_request.beneficiaries.all(),
         "activities": activities,
+        "publication": publication_of(assistance_request),
         "activities_completed": request_activities.all_activities_completed(activities),
     }
     return render(request, "requests/detail.html", context, status=status)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def request_submit(request, reference):
-    """The focal point's "check your answers" page, then the submission."""
-    assistance_request = get_request_for_user(request.user, reference)
-    if not permissions.can_move(request.user, assistance_request, Status.SUBMITTED):
-        raise PermissionDenied
-    error = None
-    if request.method == "POST":
-        try:
-            services.transition(assistance_request, Status.SUBMITTED, actor=request.user)
-        except ValidationError as exc:
-            error = exc
-        else:
-            messages.success(request, _("Request submitted. The organisation has been told."))
-            return redirect(assistance_request)
-    return render(
-        request,
-        "requests/check_answers.html",
-        {
-            "assistance_request": assistance_request,
-            "documents": selectors.documents(assistance_request),
-            "beneficiaries": assistance_request.beneficiaries.all(),
-            "error": error,
-        },
-    )
 
 
 @login_required
@@ -205,19 +128,22 @@ def message_create(request, reference):
     if not permissions.can_write_message(request.user, assistance_request):
         raise PermissionDenied
     form_class = StaffMessageForm if request.user.is_staff else MessageForm
-    form = form_class(request.POST)
+    form = form_class(request.POST, request.FILES)
     responding = "respond" in request.POST
     if form.is_valid():
-        body = form.cleaned_data["body"]
+        body, files = form.cleaned_data["body"], form.cleaned_data["attachments"]
         try:
             if responding:
-                services.send_information(assistance_request, actor=request.user, body=body)
+                services.send_information(
+                    assistance_request, actor=request.user, body=body, attachments=files
+                )
             else:
                 services.post_message(
                     assistance_request,
                     actor=request.user,
                     body=body,
                     internal=form.cleaned_data.get("internal", False),
+                    attachments=files,
                 )
         except ValidationError as error:
             add_service_errors(form, error)

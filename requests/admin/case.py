@@ -1,4 +1,4 @@
-"""The staff page of one request, which holds the whole case (issue 15).
+"""The staff page of one request, which holds the whole case.
 
 Summary, then the workflow's actions (each a form with its own button, posting to its own
 URL), the reply composer, the timeline, the documents, the activities and who opened the

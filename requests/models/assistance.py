@@ -8,6 +8,9 @@ from simple_history.models import HistoricalRecords
 
 from requests.models.choices import (
     OPEN_STATUSES,
+    EnforcementAgency,
+    EnforcementArea,
+    EnforcementHelp,
     Kind,
     LegalArea,
     LegislativePurpose,
@@ -46,6 +49,11 @@ class AssistanceRequest(models.Model):
         _("format"), max_length=16, choices=PolicyFormat.choices, blank=True
     )
     venue = models.CharField(_("where"), max_length=16, choices=Venue.choices, blank=True)
+    # For enforcement assistance: lists of EnforcementAgency, EnforcementArea and
+    # EnforcementHelp values.
+    enforcement_agencies = models.JSONField(_("agencies concerned"), default=list, blank=True)
+    enforcement_areas = models.JSONField(_("areas of enforcement"), default=list, blank=True)
+    enforcement_help = models.JSONField(_("kind of help wanted"), default=list, blank=True)
     treaties = models.CharField(_("treaties concerned"), max_length=500, blank=True)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"))
@@ -132,6 +140,18 @@ class AssistanceRequest(models.Model):
         return [LegalArea(value).label for value in self.legal_areas if value in LegalArea.values]
 
     @property
+    def enforcement_agency_labels(self) -> list[str]:
+        return _labels(EnforcementAgency, self.enforcement_agencies)
+
+    @property
+    def enforcement_area_labels(self) -> list[str]:
+        return _labels(EnforcementArea, self.enforcement_areas)
+
+    @property
+    def enforcement_help_labels(self) -> list[str]:
+        return _labels(EnforcementHelp, self.enforcement_help)
+
+    @property
     def time_frame(self):
         """The agreed time frame once there is one, else the one the party wished."""
         return self.due_date or self.wished_by
@@ -140,6 +160,10 @@ class AssistanceRequest(models.Model):
     def is_overdue(self) -> bool:
         time_frame = self.time_frame
         return bool(self.is_open and time_frame and time_frame < timezone.localdate())
+
+
+def _labels(choices, values) -> list[str]:
+    return [choices(value).label for value in values or () if value in choices.values]
 
 
 class AssistanceRequestUserObjectPermission(UserObjectPermissionBase):

@@ -51,6 +51,7 @@ class Venue(models.TextChoices):
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    READY = "ready", _("Ready for the focal point")
     SUBMITTED = "submitted", _("Submitted")
     ACKNOWLEDGED = "acknowledged", _("Acknowledged")
     UNDER_REVIEW = "under_review", _("Under review")
@@ -63,6 +64,9 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("Closed")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
+
+# States in which the request is still the party's own: the organisation does not see it yet.
+PARTY_ONLY_STATUSES = frozenset({Status.DRAFT, Status.READY})
 
 # States in which the request is still open (its time frame can be missed).
 OPEN_STATUSES = frozenset(
@@ -83,3 +87,33 @@ WORKING_STATUSES = (Status.UNDER_REVIEW, Status.ACCEPTED, Status.IN_PROGRESS)
 PAUSED_STATUSES = frozenset({Status.INFORMATION_REQUESTED, Status.ON_HOLD})
 # Finished: kept apart from the live requests in the desk's queues.
 CLOSED_STATUSES = frozenset({Status.CLOSED, Status.WITHDRAWN, Status.DECLINED})
+
+
+# What an enforcement request needs. The agency vocabulary is the enforcement app's
+# (enforcement.models.choices.AgencyType), repeated here because requests does not import it.
+class EnforcementAgency(models.TextChoices):
+    IP_OFFICE = "ip_office", _("IP office")
+    POLICE = "police", _("Police")
+    CUSTOMS = "customs", _("Customs")
+    JUDICIARY = "judiciary", _("Judiciary (courts)")
+    PROSECUTION = "prosecution", _("Prosecution")
+    OTHER = "other", _("Other agency")
+
+
+class EnforcementArea(models.TextChoices):
+    """The areas of the enforcement best practices (seeds/002)."""
+
+    INTERAGENCY = "interagency", _("Interagency coordination")
+    INTELLIGENCE = "intelligence", _("Intelligence")
+    CUSTOMS = "customs", _("Customs")
+    COURTS = "courts", _("Courts")
+    STATISTICS = "statistics", _("Statistics")
+    RIGHT_HOLDERS = "right_holders", _("Right holders, including SMEs and GI producers")
+    AWARENESS = "awareness", _("Awareness raising")
+
+
+class EnforcementHelp(models.TextChoices):
+    EXPERT_MISSION = "expert_mission", _("An expert mission")
+    CONSULTATION = "consultation", _("A consultation")
+    TRAINING = "training", _("Training")
+    PROVISIONS_REVIEW = "provisions_review", _("A review of the enforcement provisions")

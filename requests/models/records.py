@@ -73,6 +73,15 @@ class Document(models.Model):
     content_type = models.CharField(_("content type"), max_length=120)
     uploaded_by = models.ForeignKey(_USER, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    # A file sent with a message (the information requested and its files, in one step).
+    message = models.ForeignKey(
+        Message,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="attachments",
+        verbose_name=_("sent with message"),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -15,8 +15,9 @@ class Actor(models.TextChoices):
     STAFF = "staff"  # the triage desk or the officer assigned to the request
 
 
+# A draft (or one ready for the focal point) is not withdrawn but discarded by its party
+# (requests.services.drafting.discard_draft): the organisation never saw it.
 _PRE_DELIVERY = (
-    Status.DRAFT,
     Status.SUBMITTED,
     Status.ACKNOWLEDGED,
     Status.UNDER_REVIEW,
@@ -27,7 +28,10 @@ _PRE_DELIVERY = (
 )
 
 TRANSITIONS: dict[str, dict[str, str]] = {
-    Status.DRAFT: {Status.SUBMITTED: Actor.FOCAL_POINT},
+    # The hand-over: an official marks a draft ready for the focal point, who submits
+    # it, or sends it back with a comment (the note is required for that move).
+    Status.DRAFT: {Status.SUBMITTED: Actor.FOCAL_POINT, Status.READY: Actor.PARTY},
+    Status.READY: {Status.SUBMITTED: Actor.FOCAL_POINT, Status.DRAFT: Actor.FOCAL_POINT},
     Status.SUBMITTED: {Status.ACKNOWLEDGED: Actor.STAFF},
     Status.ACKNOWLEDGED: {Status.UNDER_REVIEW: Actor.STAFF},
     Status.UNDER_REVIEW: {
@@ -39,7 +43,7 @@ TRANSITIONS: dict[str, dict[str, str]] = {
     Status.IN_PROGRESS: {Status.DELIVERED: Actor.STAFF},
     Status.DELIVERED: {Status.CLOSED: Actor.STAFF},
 }
-# --- Pauses (issue 15, the desk): staff ask for information or put a request on hold at any
+# --- Pauses: staff ask for information or put a request on hold at any
 # working stage; resuming returns to the stage it was paused at (AssistanceRequest.paused_from,
 # checked by requests.services.workflow). The party answers a question; staff resume a hold.
 TRANSITIONS[Status.INFORMATION_REQUESTED] = {}

@@ -17,11 +17,11 @@ from portal.roles import bureau_group, party_group
 from requests import permissions
 from requests.date_drilldown import retire_cached_drilldowns
 from requests.models import (
+    PARTY_ONLY_STATUSES,
     AccessGrant,
     AssistanceRequest,
     AssistanceRequestGroupObjectPermission,
     AssistanceRequestUserObjectPermission,
-    Status,
 )
 
 VIEW = "view_assistancerequest"
@@ -32,7 +32,7 @@ def _wanted(assistance_request: AssistanceRequest) -> tuple[set[int], set[int]]:
     """(group ids, user ids) that should see the request now."""
     groups = {party_group(assistance_request.party).pk}
     users: set[int] = set()
-    if assistance_request.status == Status.DRAFT:
+    if assistance_request.status in PARTY_ONLY_STATUSES:
         return groups, users  # a draft is the requesting party's own until submitted
     groups |= {party_group(party).pk for party in assistance_request.beneficiaries.all()}
     if assistance_request.party.region:

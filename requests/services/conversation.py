@@ -29,7 +29,9 @@ def _touch(assistance_request: AssistanceRequest) -> None:
 
 
 @transaction.atomic
-def add_document(assistance_request: AssistanceRequest, upload, *, actor, kind=None) -> Document:
+def add_document(
+    assistance_request: AssistanceRequest, upload, *, actor, kind=None, message=None
+) -> Document:
     """Store an upload privately with its checksum; the caller has checked the right to upload."""
     checked = check_upload(upload)
     kind = kind or Document.Kind.SUPPORTING
@@ -45,6 +47,7 @@ def add_document(assistance_request: AssistanceRequest, upload, *, actor, kind=N
         sha256=checked.sha256,
         content_type=checked.content_type,
         uploaded_by=actor,
+        message=message,
     )
     _touch(assistance_request)
     return document
@@ -58,11 +61,29 @@ def upload_document(assistance_request: AssistanceRequest, upload, *, actor, kin
     return add_document(assistance_request, upload, actor=actor, kind=kind)
 
 
+def validate_attachments(attachments, *, field: str = "attachments") -> None:
+    """Check every file before anything is written, so a bad one leaves no trace."""
+    errors = []
+    for upload in attachments:
+        try:
+            check_upload(upload)
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError({field: errors})
+
+
 @transaction.atomic
 def post_message(
-    assistance_request: AssistanceRequest, *, actor, body: str, internal: bool = False
+    assistance_request: AssistanceRequest,
+    *,
+    actor,
+    body: str,
+    internal: bool = False,
+    attachments=(),
 ) -> Message:
-    """Add to the bilateral thread (or, for staff, an internal note) and tell the other side."""
+    """Add to the bilateral thread (or, for staff, an internal note), with any files, and tell
+    the other side; a file refused leaves neither the message nor any file behind."""
     if not can_write_message(actor, assistance_request):
         raise ValidationError(_("You cannot write on this request now."))
     if internal and not actor.is_staff:
@@ -70,9 +91,17 @@ def post_message(
     body = body.strip()
     if not body:
         raise ValidationError({"body": _("Write a message.")})
+    if attachments and internal:
+        # Documents are the party's to see: a file on a note for staff only would leak.
+        raise ValidationError({"attachments": _("Internal notes carry no files.")})
+    if attachments and not can_upload(actor, assistance_request):
+        raise ValidationError({"attachments": _("Files can no longer be added to this request.")})
+    validate_attachments(attachments)
     message = Message.objects.create(
         assistance_request=assistance_request, author=actor, body=body, internal=internal
     )
+    for upload in attachments:
+        add_document(assistance_request, upload, actor=actor, message=message)
     _touch(assistance_request)
     if not internal:
         notifications.message_posted(assistance_request, message)

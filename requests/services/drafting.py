@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from portal.development import status_as_of
 from portal.localisation import join_list
 from requests import permissions
-from requests.models import AssistanceRequest, Kind, Status
+from requests.models import PARTY_ONLY_STATUSES, AssistanceRequest, Kind, Status
 from requests.services import access
-from requests.services.conversation import add_document, validate_upload
+from requests.services.conversation import add_document, validate_attachments
 from requests.services.references import next_reference
 
 _DRAFT_FIELDS = (
@@ -19,6 +19,9 @@ _DRAFT_FIELDS = (
     "legal_areas",
     "policy_format",
     "venue",
+    "enforcement_agencies",
+    "enforcement_areas",
+    "enforcement_help",
     "treaties",
     "title",
     "description",
@@ -42,6 +45,8 @@ def check_request_rules(party, data: dict) -> None:
             "National IP strategy assistance is open to developing and least-developed "
             "countries; %(party)s is not classified as either. Policy assistance may help instead."
         ) % {"party": party.name}
+    if kind == Kind.ENFORCEMENT:
+        errors |= _check_enforcement(data)
     if kind == Kind.POLICY:
         if not data.get("policy_format"):
             errors["policy_format"] = _("Choose a meeting of IP actors or a consultation.")
@@ -63,33 +68,49 @@ def check_request_rules(party, data: dict) -> None:
         raise ValidationError(errors)
 
 
+def _check_enforcement(data: dict) -> dict:
+    """An enforcement request says which agencies, which areas and which kind of help."""
+    errors = {}
+    if not data.get("enforcement_agencies"):
+        errors["enforcement_agencies"] = _("Choose at least one agency concerned.")
+    if not data.get("enforcement_areas"):
+        errors["enforcement_areas"] = _("Choose at least one area of enforcement.")
+    if not data.get("enforcement_help"):
+        errors["enforcement_help"] = _("Choose at least one kind of help.")
+    return errors
+
+
 def answers_of(assistance_request: AssistanceRequest) -> dict:
     """The saved answers in the shape check_request_rules reads, beneficiaries included."""
     answers = {field: getattr(assistance_request, field) for field in _DRAFT_FIELDS}
     return {**answers, "beneficiaries": list(assistance_request.beneficiaries.all())}
 
 
-def _validate_attachments(attachments) -> None:
-    """Check every attachment before anything is written, so a bad one leaves no trace."""
-    errors = []
-    for upload in attachments:
-        try:
-            validate_upload(upload)
-        except ValidationError as error:
-            errors.extend(error.messages)
-    if errors:
-        raise ValidationError({"attachments": errors})
+# The answers only one kind asks for; "where" (venue) is kept for every kind that gives it.
+KIND_FIELDS = {
+    "purpose": Kind.LEGISLATIVE,
+    "policy_format": Kind.POLICY,
+    "enforcement_agencies": Kind.ENFORCEMENT,
+    "enforcement_areas": Kind.ENFORCEMENT,
+    "enforcement_help": Kind.ENFORCEMENT,
+}
+_LISTS = ("legal_areas", "enforcement_agencies", "enforcement_areas", "enforcement_help")
+
+
+def answers_for_another_kind(data: dict) -> list[str]:
+    """The fields answered that the chosen kind does not use: the form says they were not kept."""
+    return [
+        field for field, kind in KIND_FIELDS.items() if data.get(field) and data.get("kind") != kind
+    ]
 
 
 def _clean_for_kind(data: dict) -> dict:
     """Drop answers that belong to another kind, so a changed kind leaves nothing stale."""
     data = {field: data.get(field) for field in _DRAFT_FIELDS}
-    if data["kind"] != Kind.LEGISLATIVE:
-        data["purpose"] = ""
-    if data["kind"] != Kind.POLICY:
-        data["policy_format"] = ""
-        data["venue"] = ""
-    data["legal_areas"] = list(data["legal_areas"] or [])
+    for field in answers_for_another_kind(data):
+        data[field] = [] if field in _LISTS else ""
+    for field in _LISTS:
+        data[field] = list(data[field] or [])
     for text in ("purpose", "policy_format", "venue", "treaties"):
         data[text] = data[text] or ""
     return data
@@ -102,7 +123,7 @@ def create_draft(*, actor, data: dict, attachments=()) -> AssistanceRequest:
     if party is None:
         raise ValidationError(_("Only a member of a party can request assistance."))
     check_request_rules(party, data)
-    _validate_attachments(attachments)
+    validate_attachments(attachments)
     assistance_request = AssistanceRequest.objects.create(
         reference=next_reference(),
         party=party,
@@ -121,12 +142,12 @@ def create_draft(*, actor, data: dict, attachments=()) -> AssistanceRequest:
 def update_draft(assistance_request: AssistanceRequest, *, actor, data: dict, attachments=()):
     """Change a draft's answers (and add attachments); only while it is a draft."""
     locked = AssistanceRequest.objects.select_for_update().get(pk=assistance_request.pk)
-    if locked.status != Status.DRAFT:
+    if locked.status not in PARTY_ONLY_STATUSES:
         raise ValidationError(_("This request has been submitted and can no longer be edited."))
     if not permissions.can_edit_draft(actor, locked):
         raise PermissionDenied
     check_request_rules(locked.party, data)
-    _validate_attachments(attachments)
+    validate_attachments(attachments)
     for field, value in _clean_for_kind(data).items():
         setattr(locked, field, value)
     locked.last_activity_at = timezone.now()
@@ -136,3 +157,26 @@ def update_draft(assistance_request: AssistanceRequest, *, actor, data: dict, at
     for upload in attachments:
         add_document(locked, upload, actor=actor, kind=data.get("attachment_kind"))
     return locked
+
+
+@transaction.atomic
+def discard_draft(assistance_request: AssistanceRequest, *, actor) -> str:
+    """Delete a draft the organisation never saw, with its files; returns its reference.
+
+    The reference is not reused (the counter keeps it) and the audit trail keeps the deletion.
+    """
+    locked = AssistanceRequest.objects.select_for_update().get(pk=assistance_request.pk)
+    if not permissions.can_discard_draft(actor, locked):
+        raise PermissionDenied
+    files = [document.file for document in locked.documents.all()]
+    locked._history_user = actor  # type: ignore[attr-defined]  # simple_history reads it
+    reference = locked.reference
+    locked.delete()
+    transaction.on_commit(lambda: _delete_files(files))
+    return reference
+
+
+def _delete_files(files) -> None:
+    """The stored files of a discarded draft, once its deletion is committed."""
+    for file in files:
+        file.storage.delete(file.name)

@@ -13,6 +13,7 @@ from portal.workflow import WorkflowError, move
 from requests import notifications
 from requests.date_drilldown import retire_cached_drilldowns
 from requests.models import (
+    PARTY_ONLY_STATUSES,
     PAUSED_STATUSES,
     AssistanceRequest,
     Document,
@@ -53,7 +54,10 @@ def _stop_the_pause(locked) -> None:
     locked.paused_from = ""
 
 
-def _check_requirements(locked, to_status, *, reason, due_date, deliverable) -> None:
+def _check_requirements(locked, to_status, *, reason, due_date, deliverable, note="") -> None:
+    if locked.status == Status.READY and to_status == Status.DRAFT and not note.strip():
+        # The official must learn what to change.
+        raise ValidationError({"note": _("Say what should change before it is submitted.")})
     if to_status == Status.DECLINED and not reason.strip():
         raise ValidationError({"reason": _("Give the reason for declining.")})
     if to_status == Status.ACCEPTED and locked.status not in PAUSED_STATUSES:
@@ -116,7 +120,7 @@ def _prepare(locked, to_status, *, actor, note, reason, due_date, deliverable) -
     """The move's requirements, then the fields that change with it."""
     _check_pause(locked, to_status, note=note)
     _check_requirements(
-        locked, to_status, reason=reason, due_date=due_date, deliverable=deliverable
+        locked, to_status, reason=reason, due_date=due_date, deliverable=deliverable, note=note
     )
     now = timezone.now()
     resuming = locked.status in PAUSED_STATUSES
@@ -151,7 +155,7 @@ def _record(locked, from_status, *, actor, note, note_visible_to_party) -> None:
         note=note.strip(),
         note_visible_to_party=note_visible_to_party,
     )
-    if from_status == Status.DRAFT:
+    if from_status in PARTY_ONLY_STATUSES:
         access.refresh_view_access(locked)  # beneficiaries and the bureau see it from now on
     notifications.status_changed(
         locked, locked.status, actor=actor, from_status=from_status, note=note.strip()
@@ -167,7 +171,7 @@ def assign_officer(assistance_request: AssistanceRequest, officer, *, actor) -> 
     if officer is not None and not (officer.is_staff and officer.is_active):
         raise ValidationError({"officer": _("Choose an active member of staff.")})
     locked = AssistanceRequest.objects.select_for_update().get(pk=assistance_request.pk)
-    if locked.status == Status.DRAFT:
+    if locked.status in PARTY_ONLY_STATUSES:
         raise WorkflowError(_("A draft cannot be assigned."))
     previous = locked.assigned_officer
     locked.assigned_officer = officer
@@ -181,13 +185,13 @@ def assign_officer(assistance_request: AssistanceRequest, officer, *, actor) -> 
 
 
 @transaction.atomic
-def send_information(assistance_request: AssistanceRequest, *, actor, body: str):
-    """The party answers a request for information: its message and the return to the stage
-    the request was paused at happen together or not at all."""
+def send_information(assistance_request: AssistanceRequest, *, actor, body: str, attachments=()):
+    """The party answers a request for information: its message, its files and the return to
+    the stage the request was paused at happen together or not at all."""
     from requests.services.conversation import post_message
 
     if assistance_request.status != Status.INFORMATION_REQUESTED:
         raise ValidationError(_("This request is not waiting for information from your party."))
-    post_message(assistance_request, actor=actor, body=body)
+    post_message(assistance_request, actor=actor, body=body, attachments=attachments)
     resume_at = assistance_request.paused_from or Status.UNDER_REVIEW
     return transition(assistance_request, resume_at, actor=actor)

@@ -13,6 +13,7 @@ REPO_DIR = BROWSER_DIR.parent.parent
 AXE_SCRIPT = BROWSER_DIR / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOT_DIR = REPO_DIR / "docs" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}  # a common phone, the narrowest width the pages promise
 FAILING_IMPACTS = ("serious", "critical")
 
 _FOCUSED_ELEMENT_JS = """() => {
@@ -165,13 +166,14 @@ def switch_language(page, code: str) -> None:
         page.locator(".language-switcher button[type=submit]").click()
 
 
-def screenshot(page, name: str) -> Path | None:
-    """Save docs/screenshots/<name>.png at 1280x800 when SCREENSHOTS=1 (scripts/screenshots)."""
+def screenshot(page, name: str, viewport: dict | None = None) -> Path | None:
+    """Save docs/screenshots/<name>.png at 1280x800 (or `viewport`, e.g. PHONE) when
+    SCREENSHOTS=1 (scripts/screenshots)."""
     if os.environ.get("SCREENSHOTS") != "1":
         return None
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOT_DIR / f"{name}.png"
-    page.set_viewport_size(VIEWPORT)
+    page.set_viewport_size(viewport or VIEWPORT)
     page.evaluate("() => { document.activeElement && document.activeElement.blur(); }")
     page.screenshot(path=str(path), animations="disabled", caret="hide")
     return path

@@ -83,7 +83,7 @@ def test_an_official_drafts_a_request_and_the_error_summary_leads_to_each_missin
     assert urlsplit(page.url).path == f"/requests/{saved.reference}/"
     assert f"Draft {saved.reference} saved." in page.locator("main").inner_text()
     assert page.get_by_role("heading", level=1).inner_text().startswith(saved.reference)
-    assert "Your party's focal point submits the request" in page.locator("main").inner_text()
+    assert "mark it ready: your party's focal point" in page.locator("main").inner_text()
     assert_no_axe_violations(page)
 
 
@@ -124,10 +124,15 @@ def test_the_focal_point_checks_the_answers_and_submits_with_the_keyboard_only(
     assistance_request.refresh_from_db()
     assert assistance_request.status == Status.SUBMITTED
     assert assistance_request.submitted_by == ke_focal
-    assert page.url.endswith(f"/requests/{assistance_request.reference}/")
-    assert "Request submitted." in page.locator("main").inner_text()
-    assert page.get_by_role("link", name="Check the answers and submit").count() == 0
+    # The confirmation: the reference, what happens next and by when.
+    assert page.url.endswith(f"/requests/{assistance_request.reference}/submitted/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Request submitted"
+    assert assistance_request.reference in page.locator(".confirmation").inner_text()
+    assert "at the latest" in page.locator("main").inner_text()
     assert_no_axe_violations(page)
+    page.get_by_role("link", name="Follow the request").click()
+    page.wait_for_url(f"**/requests/{assistance_request.reference}/")
+    assert page.get_by_role("link", name="Check the answers and submit").count() == 0
 
 
 def test_after_delivery_the_focal_point_rates_the_assistance(page, ke_official, ke_focal, triage):

@@ -41,6 +41,8 @@ def move(assistance_request, *statuses, actor, **data):
             extra["due_date"] = timezone.localdate() + datetime.timedelta(days=60)
         if status == Status.DECLINED:
             extra["reason"] = "Outside the organisation's mandate."
+        if status == Status.DRAFT:  # a focal point sends a draft back with a comment
+            extra["note"] = "Please add the ministry's contact."
         if status == Status.DELIVERED:
             extra["deliverable"] = pdf("comments.pdf")
         if status == Status.INFORMATION_REQUESTED:

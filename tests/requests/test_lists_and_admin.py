@@ -29,7 +29,14 @@ def queries_for(client, url, **params):
 def test_the_official_list_is_filtered_newest_first(ke_official, ke_focal):
     first, second = submitted_requests(2, ke_official, ke_focal)
     third = draft(
-        ke_official, title="Still a draft", kind="enforcement", purpose="", legal_areas=[]
+        ke_official,
+        title="Still a draft",
+        kind="enforcement",
+        purpose="",
+        legal_areas=[],
+        enforcement_agencies=["customs"],
+        enforcement_areas=["customs"],
+        enforcement_help=["training"],
     )
     client = client_for(ke_official)
     html = client.get(reverse("requests:list")).content.decode()

@@ -26,7 +26,7 @@ def reach(status, cast, *, paused_at=None):
     assistance_request = draft(cast["ke_official"])
     steps = route_to(status) if paused_at is None else [*route_to(paused_at), status]
     for step in steps:
-        actor = cast["ke_focal"] if step in (Status.SUBMITTED, Status.WITHDRAWN) else cast["triage"]
+        actor = actor_for(TRANSITIONS[assistance_request.status][step], cast)
         assistance_request = move(assistance_request, step, actor=actor)
     return assistance_request
 

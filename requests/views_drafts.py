@@ -1,0 +1,193 @@
+"""A request before the organisation sees it: drafting, the hand-over to the focal point,
+sending back, discarding, submitting and the confirmation that follows."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from portal.localisation import join_list
+from requests import permissions, progress, selectors, services
+from requests.forms import RequestForm, SendBackForm, add_service_errors
+from requests.models import Status
+from requests.permissions import get_request_for_user
+from requests.services.drafting import answers_for_another_kind, discard_draft
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_create(request):
+    party = request.user.party
+    if party is None:
+        raise PermissionDenied
+    form = RequestForm(request.POST or None, request.FILES or None, party=party)
+    if request.method == "POST" and form.is_valid():
+        try:
+            assistance_request = services.create_draft(
+                actor=request.user,
+                data=form.cleaned_data,
+                attachments=form.cleaned_data.get("attachments", []),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("Draft %(ref)s saved.") % {"ref": assistance_request.reference}
+            )
+            return _after_save(request, form, assistance_request)
+    return render(request, "requests/form.html", {"form": form, "party": party})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_edit(request, reference):
+    assistance_request = get_request_for_user(request.user, reference, for_edit=True)
+    form = RequestForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=assistance_request,
+        party=assistance_request.party,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            assistance_request = services.update_draft(
+                assistance_request,
+                actor=request.user,
+                data=form.cleaned_data,
+                attachments=form.cleaned_data.get("attachments", []),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Draft saved."))
+            return _after_save(request, form, assistance_request)
+    return render(
+        request,
+        "requests/form.html",
+        {"form": form, "party": assistance_request.party, "assistance_request": assistance_request},
+    )
+
+
+def _after_save(request, form, assistance_request):
+    dropped = answers_for_another_kind(form.cleaned_data)
+    if dropped:  # never silently: say which answers the chosen kind does not keep
+        labels = join_list([str(form.fields[name].label) for name in dropped])
+        messages.warning(
+            request,
+            _("Not kept, as they are for another kind of assistance: %(fields)s.")
+            % {"fields": labels},
+        )
+    if "check" in request.POST and permissions.can_move(
+        request.user, assistance_request, Status.SUBMITTED
+    ):
+        return redirect("requests:submit", assistance_request.reference)
+    return redirect(assistance_request)
+
+
+@login_required
+@require_POST
+def request_ready(request, reference):
+    """An official hands the draft to the party's focal points."""
+    assistance_request = get_request_for_user(request.user, reference)
+    if not permissions.can_move(request.user, assistance_request, Status.READY):
+        raise PermissionDenied
+    try:
+        services.transition(
+            assistance_request, Status.READY, actor=request.user, expected_status=Status.DRAFT
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The draft is with your focal point, who has been told."))
+    return redirect(assistance_request)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_send_back(request, reference):
+    """The focal point returns a draft to the officials, saying what should change."""
+    assistance_request = get_request_for_user(request.user, reference)
+    if not (
+        assistance_request.status == Status.READY
+        and permissions.can_move(request.user, assistance_request, Status.DRAFT)
+    ):
+        raise PermissionDenied
+    form = SendBackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.transition(
+                assistance_request,
+                Status.DRAFT,
+                actor=request.user,
+                note=form.cleaned_data["note"],
+                expected_status=Status.READY,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The draft was sent back with your comment."))
+            return redirect(assistance_request)
+    return render(
+        request, "requests/send_back.html", {"assistance_request": assistance_request, "form": form}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_discard(request, reference):
+    """Delete a draft the organisation never saw (not a withdrawal: nothing was sent)."""
+    assistance_request = get_request_for_user(request.user, reference)
+    if not permissions.can_discard_draft(request.user, assistance_request):
+        raise PermissionDenied
+    if request.method == "POST":
+        discarded = discard_draft(assistance_request, actor=request.user)
+        messages.success(request, _("Draft %(ref)s discarded.") % {"ref": discarded})
+        return redirect("requests:list")
+    return render(request, "requests/discard.html", {"assistance_request": assistance_request})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_submit(request, reference):
+    """The focal point's "check your answers" page, then the submission."""
+    assistance_request = get_request_for_user(request.user, reference)
+    if not permissions.can_move(request.user, assistance_request, Status.SUBMITTED):
+        raise PermissionDenied
+    error = None
+    if request.method == "POST":
+        try:
+            services.transition(assistance_request, Status.SUBMITTED, actor=request.user)
+        except ValidationError as exc:
+            error = exc
+        else:
+            return redirect("requests:submitted", assistance_request.reference)
+    return render(
+        request,
+        "requests/check_answers.html",
+        {
+            "assistance_request": assistance_request,
+            "documents": selectors.documents(assistance_request),
+            "beneficiaries": assistance_request.beneficiaries.all(),
+            "error": error,
+        },
+    )
+
+
+@login_required
+def request_submitted(request, reference):
+    """The confirmation: the reference, what happens next and by when."""
+    assistance_request = get_request_for_user(request.user, reference)
+    if not permissions.is_requesting_member(request.user, assistance_request):
+        raise PermissionDenied
+    if assistance_request.status in (Status.DRAFT, Status.READY):
+        return redirect(assistance_request)
+    return render(
+        request,
+        "requests/submitted.html",
+        {
+            "assistance_request": assistance_request,
+            "acknowledge_by": progress.acknowledge_by(assistance_request),
+        },
+    )
