@@ -169,7 +169,7 @@ def discard_draft(assistance_request: AssistanceRequest, *, actor) -> str:
     if not permissions.can_discard_draft(actor, locked):
         raise PermissionDenied
     files = [document.file for document in locked.documents.all()]
-    locked._history_user = actor  # type: ignore[attr-defined]  # simple_history reads it
+    locked.changed_by(actor)
     reference = locked.reference
     locked.delete()
     transaction.on_commit(lambda: _delete_files(files))
