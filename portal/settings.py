@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Refuse (400) a NUL byte in the path, query, cookies or headers: no database stores one.
+    "portal.security.middleware.UnstorableInputMiddleware",
     # Refuse an oversized upload from its Content-Length, before the body is read.
     "portal.security.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -143,6 +145,8 @@ AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
 AXES_VERBOSE = False
 # Second factor (django-otp): staff must verify one to reach the admin or any staff page.
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "IP assistance portal")
+# No staff member reads another's authenticator key or QR code in the admin (403 instead).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # guardian keeps a database row for the anonymous visitor so object checks work for everyone.
 ANONYMOUS_USER_NAME = "AnonymousUser"

@@ -1,10 +1,11 @@
-"""Request-level guards: the upload size limit, and the second factor that staff must pass."""
+"""Request-level guards: unstorable input, the upload size limit, and the second factor."""
 
 import time
 from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -13,6 +14,35 @@ from django.urls import reverse
 _MARGIN = 1024 * 1024
 # What an unverified staff member may still reach: the second-factor pages and signing out.
 _OPEN_TO_UNVERIFIED = ("/account/two-factor/", "/accounts/logout/", "/static/", "/healthz")
+
+
+class UnstorableInput(SuspiciousOperation):
+    """Django answers a SuspiciousOperation with its 400 page and a line in django.security."""
+
+
+class UnstorableInputMiddleware:
+    """Answer 400 to a request with a NUL byte in its path, query string, cookies or headers.
+
+    No text column stores NUL (PostgreSQL refuses it in any string), so such a value reaching a
+    query, a filter or a log row can only end in a 500. Nobody types one by accident; forms
+    already refuse it in posted fields with a message beside the field.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _carries_nul(request):
+            raise UnstorableInput("A NUL byte in the request's path, query, cookies or headers.")
+        return self.get_response(request)
+
+
+def _carries_nul(request) -> bool:
+    texts = [request.path, *request.COOKIES.keys(), *request.COOKIES.values()]
+    for key, values in request.GET.lists():
+        texts += [key, *values]
+    texts += [value for key, value in request.META.items() if key.startswith("HTTP_")]
+    return any("\x00" in text for text in texts if isinstance(text, str))
 
 
 class RequestSizeLimitMiddleware:
