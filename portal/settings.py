@@ -143,6 +143,10 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
 AXES_VERBOSE = False
+# Password-reset links (portal/security/password_reset.py): at most this many an hour for one
+# e-mail address, and from one client address; counted in the database, not the cache.
+PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
+PASSWORD_RESET_LIMIT_PER_CLIENT = env_int("PASSWORD_RESET_LIMIT_PER_CLIENT", 20)
 # Second factor (django-otp): staff must verify one to reach the admin or any staff page.
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "IP assistance portal")
 # No staff member reads another's authenticator key or QR code in the admin (403 instead).

@@ -42,6 +42,7 @@ class NotificationEvent(models.TextChoices):
     REMINDER_OVERDUE = "reminder.overdue", _("Request past or near its time frame")
     REMINDER_WAITING_ON_PARTY = "reminder.waiting_on_party", _("Request waiting on the party")
     REMINDER_MISSION_SOON = "reminder.mission_soon", _("Mission starting soon")
+    ACCOUNT_PASSWORD_RESET = "account.password_reset", _("Password reset link")
 
 
 class NotificationLevel(models.TextChoices):
