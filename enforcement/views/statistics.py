@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,6 +13,7 @@ from enforcement.filters import StatisticFilter
 from enforcement.forms import ReleaseForm, StatisticForm, StatisticsUploadForm
 from enforcement.models import MONETARY_METRICS
 from enforcement.statistics_csv import TEMPLATE_ROWS
+from portal.csv_export import csv_writer
 from portal.models import Party
 
 PAGE_SIZE = 50
@@ -50,7 +49,7 @@ def _charts(rows, metric: str) -> dict:
 def statistics_csv_template(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="statistics-template.csv"'
-    csv.writer(response).writerows(TEMPLATE_ROWS)
+    csv_writer(response).writerows(TEMPLATE_ROWS)
     return response
 
 

@@ -1,6 +1,5 @@
 """Staff pages of the yearly review: the page, a printable report and the CSV."""
 
-import csv
 import functools
 
 from django.contrib import messages
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from portal.csv_export import csv_writer
 from requests.models import ReviewReport
 from requests.review import presentation, services
 from requests.review.exports import write_csv
@@ -108,5 +108,5 @@ def review_csv(request, year: int):
         raise Http404
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="yearly-review-{year}.csv"'
-    write_csv(csv.writer(response), report.figures, presentation.tables(report.figures))
+    write_csv(csv_writer(response), report.figures, presentation.tables(report.figures))
     return response
