@@ -62,6 +62,7 @@ MIDDLEWARE = [
     # Refuse an oversized upload from its Content-Length, before the body is read.
     "portal.security.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     # Static files: WhiteNoise in production; runserver and the test server serve them in DEBUG.
     *([] if DEBUG else ["whitenoise.middleware.WhiteNoiseMiddleware"]),
@@ -260,6 +261,18 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# Permissions-Policy: the pages use no device or browser feature, so every powerful one is
+# refused to them and to anything they might embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics",
+        "camera", "clipboard-read", "display-capture", "encrypted-media", "fullscreen",
+        "geolocation", "gyroscope", "hid", "idle-detection", "interest-cohort", "local-fonts",
+        "magnetometer", "microphone", "midi", "payment", "picture-in-picture",
+        "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+    )
+}  # fmt: skip
 # check --deploy silences one warning on purpose: security.W021 asks for HSTS preloading, which
 # browsers hard-code and cannot be undone quickly; the organisation opts in with
 # SECURE_HSTS_PRELOAD=1 once every subdomain serves HTTPS.
