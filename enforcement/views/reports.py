@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from enforcement import permissions, selectors, services
 from enforcement.forms import ReportReviewForm
 from enforcement.models import ReviewAction
+from portal.downloads import stored_file_response
 
 PAGE_SIZE = 25
 DONE = {
@@ -77,8 +78,11 @@ def report_file(request, pk: int):
     report = permissions.get_report_for_user(request.user, pk)
     if not report.file:
         raise Http404
-    response = FileResponse(
-        report.file.open("rb"), as_attachment=True, filename=Path(report.file.name).name
+    response = stored_file_response(
+        request,
+        report.file,
+        filename=Path(report.file.name).name,
+        back_url=report.get_absolute_url(),
     )
     if not report.is_public:
         response["Cache-Control"] = "private, no-store"
