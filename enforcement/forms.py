@@ -1,8 +1,7 @@
 """Forms check shape (STYLE.md 5); rules such as who may act live in services and permissions."""
 
-from datetime import date
-
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from enforcement.figures import figure_errors
@@ -88,7 +87,7 @@ class StatisticForm(forms.ModelForm):
 
     def clean_year(self):
         year = self.cleaned_data["year"]
-        if not 1900 <= year <= date.today().year:
+        if not 1900 <= year <= timezone.localdate().year:
             raise forms.ValidationError(_("Give a year between 1900 and this year."))
         return year
 

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from enforcement import permissions
+from enforcement import events, permissions
 from enforcement.models import (
     REPORT_TRANSITIONS,
     Attendee,
@@ -19,14 +19,14 @@ from enforcement.models import (
     ReviewAction,
 )
 from enforcement.statistics_csv import RowError, already_recorded, parse_statistics_csv
-from portal.models import Membership, NotificationEvent
+from portal.models import Membership
 from portal.notifications.services import notify
 
-# The outbox events of a report's workflow (portal.models.NotificationEvent keys).
+# The outbox events of a report's workflow.
 REPORT_EVENTS = {
-    ReviewAction.SENT_FOR_REVIEW: "enforcement.report_for_review",
-    ReviewAction.APPROVED: "enforcement.report_approved",
-    ReviewAction.RETURNED: "enforcement.report_returned",
+    ReviewAction.SENT_FOR_REVIEW: events.REPORT_FOR_REVIEW,
+    ReviewAction.APPROVED: events.REPORT_APPROVED,
+    ReviewAction.RETURNED: events.REPORT_RETURNED,
 }
 
 
@@ -77,9 +77,6 @@ def review_report(report_pk: int, actor, action: str, comment: str = "") -> Coun
 def _notify_review(report: CountryReport, action: str, comment: str) -> None:
     """Tell the focal point a report awaits them, or the sender what the party decided."""
     event = REPORT_EVENTS[action]
-    # Until portal lists the enforcement events, the workflow runs without e-mails.
-    if event not in NotificationEvent.values:
-        return
     if action == ReviewAction.SENT_FOR_REVIEW:
         recipients = [
             membership.user

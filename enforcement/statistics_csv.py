@@ -7,9 +7,9 @@ otherwise the list of (line number, reason) for each problem, so the party fixes
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enforcement.figures import figure_errors
@@ -59,7 +59,7 @@ def _year(raw: str) -> int:
         year = int(raw.strip())
     except ValueError:
         raise ValueError(_("The year “%(raw)s” is not a number.") % {"raw": raw}) from None
-    if not 1900 <= year <= date.today().year:
+    if not 1900 <= year <= timezone.localdate().year:
         raise ValueError(_("The year %(year)s is outside 1900 to this year.") % {"year": year})
     return year
 

@@ -9,11 +9,14 @@ from collections.abc import Iterator
 
 from django.db.models import QuerySet
 
-from flexibilities.imports import COLUMNS
-from flexibilities.models import Provision
+from flexibilities.imports import COLUMNS, EXPORT_ONLY
+from flexibilities.models import Provision, verification
 from portal.csv_export import csv_writer
 
 CHUNK_SIZE = 2000
+# The import format's columns, then "verification" (verified / unverified-sample / unverified:
+# a provision is verified only with a source link and a date of last verification).
+EXPORTED = [*COLUMNS, *EXPORT_ONLY]
 
 
 def record(row: dict) -> dict:
@@ -36,6 +39,7 @@ def record(row: dict) -> dict:
         "note": row["note"],
         "published": row["is_published"],
         "sample": row["is_sample"],
+        "verification": verification(row["source_url"], row["last_verified"], row["is_sample"]),
     }
 
 
@@ -66,11 +70,11 @@ def _provisions(queryset: QuerySet[Provision]) -> Iterator[dict]:
 def csv_chunks(queryset: QuerySet[Provision]) -> Iterator[str]:
     """The CSV text: a header row, then one row per provision (booleans as true/false)."""
     writer = csv_writer(_Line())
-    yield writer.writerow(COLUMNS)
+    yield writer.writerow(EXPORTED)
     lines = []
     for provision in _provisions(queryset):
         values = record(provision)
-        row = [_csv_value(values[name]) for name in COLUMNS]
+        row = [_csv_value(values[name]) for name in EXPORTED]
         lines.append(writer.writerow(row))
         if len(lines) >= 200:
             yield "".join(lines)

@@ -11,6 +11,7 @@ import django_filters
 from django import forms
 from django.conf.locale import LANG_INFO
 from django.db.models import F, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from flexibilities import counts_cache, search
@@ -46,6 +47,7 @@ class MultipleFilter(django_filters.MultipleChoiceFilter):
 STATUS_CHOICES = [
     ("ldc", _("Least developed countries")),
     ("developing", _("Developing countries")),
+    ("transition", _("Countries in transition")),
     ("developed", _("Developed countries")),
 ]
 SORT_CHOICES = [
@@ -83,11 +85,8 @@ def _natural(article: str) -> list:
 
 
 def party_status_matches(party: Party, statuses) -> bool:
-    return (
-        ("ldc" in statuses and party.is_ldc)
-        or ("developing" in statuses and party.is_developing)
-        or ("developed" in statuses and party.is_state and not party.is_developing)
-    )
+    """Reads the status annotations of Party.objects.with_status(today)."""
+    return ("ldc" in statuses and party.status_ldc) or party.status_grouping in statuses
 
 
 class ProvisionFilter(django_filters.FilterSet):
@@ -139,7 +138,9 @@ class ProvisionFilter(django_filters.FilterSet):
         self.match_count: int | None = None  # counted when ranking is asked for
         self.ranked = True
         self.categories = reference.get("categories") or list(FlexibilityCategory.objects.all())
-        self.parties = reference.get("parties") or list(Party.objects.all())
+        self.parties = reference.get("parties") or list(
+            Party.objects.with_status(timezone.localdate())
+        )
         self.party_by_code = {party.code: party for party in self.parties}
         choices = {
             "category": [(category.slug, category.name) for category in self.categories],

@@ -40,6 +40,8 @@ COLUMNS = [
     "published",
     "sample",
 ]
+# Written by the downloads, derived from other columns: accepted and ignored on import.
+EXPORT_ONLY = ("verification",)
 REQUIRED = ("party", "category", "law_title", "article", "text", "language")
 MAX_LENGTHS = {"law_title": 500, "law_number": 200, "article": 200, "source_url": 500}
 DATE_FIELDS = ("law_date", "last_amended", "last_verified")
@@ -129,7 +131,7 @@ def _read_csv(stream) -> Iterator[tuple[int, dict]]:
 
 
 def _check_header(header: list[str]) -> None:
-    unknown = [name for name in header if name not in COLUMNS]
+    unknown = [name for name in header if name not in COLUMNS and name not in EXPORT_ONLY]
     if unknown:
         message = _("Unknown column(s): %(columns)s.") % {"columns": ", ".join(unknown)}
         raise ImportFileError(message, 1)
@@ -176,6 +178,8 @@ class RowValidator:
         errors: list[RowError] = []
         values: dict = {}
         for name, value in raw.items():
+            if name in EXPORT_ONLY:
+                continue
             if name not in COLUMNS:
                 errors.append(RowError(line, name, _("Unknown field.")))
                 continue

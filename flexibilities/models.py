@@ -58,6 +58,14 @@ class FlexibilityCategory(models.Model):
         return code
 
 
+def verification(source_url: str, last_verified, is_sample: bool) -> str:
+    """ "verified" only with both a source link and a date of last verification; otherwise
+    "unverified-sample" (demo text, shown as such) or "unverified"."""
+    if source_url and last_verified:
+        return "verified"
+    return "unverified-sample" if is_sample else "unverified"
+
+
 class Provision(models.Model):
     """One jurisdiction x one flexibility x one legal provision."""
 
@@ -134,6 +142,10 @@ class Provision(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("flexibilities:provision_detail", args=[self.pk])
+
+    @property
+    def verification(self) -> str:
+        return verification(self.source_url, self.last_verified, self.is_sample)
 
     @property
     def language_name(self) -> str:

@@ -9,11 +9,14 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 
 from flexibilities import counts_cache
-from flexibilities.filters import ProvisionFilter, party_status_matches
+from flexibilities.filters import STATUS_CHOICES, ProvisionFilter, party_status_matches
 from flexibilities.models import FlexibilityCategory, Provision
 from portal.models import Party, Region
+
+STATUSES = [value for value, _label in STATUS_CHOICES]
 
 
 def published_provisions() -> QuerySet[Provision]:
@@ -40,7 +43,8 @@ def all_categories() -> list[FlexibilityCategory]:
 
 
 def all_parties() -> list[Party]:
-    return list(Party.objects.all())
+    """Every party with its development status today (read by the status filter)."""
+    return list(Party.objects.with_status(timezone.localdate()))
 
 
 # Facets ------------------------------------------------------------------------------------
@@ -103,7 +107,7 @@ def _shape_facets(filterset: ProvisionFilter, raw: dict) -> Facets:
         if region_count and party.region:
             facets.region[party.region] = facets.region.get(party.region, 0) + region_count
         status_count = raw["status"].get(party.pk, 0)
-        for status in ("ldc", "developing", "developed"):
+        for status in STATUSES:
             if status_count and party_status_matches(party, {status}):
                 facets.status[status] = facets.status.get(status, 0) + status_count
     return facets

@@ -14,6 +14,7 @@ from flexibilities import counts_cache, exports, search, selectors
 from flexibilities.facets import facet_groups
 from flexibilities.filters import RANK_LIMIT
 from flexibilities.forms import CompareForm
+from portal.development import status_as_of
 
 PAGE_SIZE = 20
 
@@ -118,6 +119,7 @@ def party_detail(request, code: str):
         "sections": sections,
         "region": selectors.region_label(party.region) if party.region else "",
         "has_sample": any(p.is_sample for section in sections for p in section.provisions),
+        "status": status_as_of(party, timezone.localdate()),
     }
     return render(request, "flexibilities/party_detail.html", context)
 

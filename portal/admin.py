@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db import transaction
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -9,7 +10,16 @@ from simple_history.admin import SimpleHistoryAdmin
 import portal.activities.admin
 import portal.notifications.admin  # noqa: F401  (registers the outbox in the admin)
 from portal import services
-from portal.models import Cluster, Consultant, Membership, Party, Recommendation, User
+from portal.admin_development import DevelopmentStatusInline, development_status_filter
+from portal.models import (
+    Cluster,
+    Consultant,
+    Membership,
+    Party,
+    Recommendation,
+    StatusKind,
+    User,
+)
 
 # The admin's side bar lists every app on every page, checking each model's permissions: a
 # dozen queries per page for staff who are not superusers. The index page lists them anyway.
@@ -54,10 +64,29 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(Party)
 class PartyAdmin(TranslationAdmin):
-    list_display = ["name", "code", "iso3", "kind", "region", "is_ldc", "is_lldc", "is_sids"]
-    list_filter = ["kind", "region", "is_ldc", "is_lldc", "is_sids", "is_developing", "is_asean"]
+    list_display = ["name", "code", "iso3", "kind", "region", "status_today"]
+    list_filter = ["kind", "region", development_status_filter(), "is_asean"]
     search_fields = ["name", "code", "iso3"]
     filter_horizontal = ["members"]
+    inlines = [DevelopmentStatusInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_status(timezone.localdate())
+
+    @admin.display(description=_("development status today"))
+    def status_today(self, party):
+        labels = [
+            label
+            for flag, label in (
+                (party.status_ldc, _("LDC")),
+                (party.status_lldc, _("LLDC")),
+                (party.status_sids, _("SIDS")),
+            )
+            if flag
+        ]
+        if party.status_grouping:
+            labels.insert(0, StatusKind(party.status_grouping).label)
+        return ", ".join(str(label) for label in labels) or "—"
 
 
 @admin.register(Membership)

@@ -17,6 +17,9 @@ class PortalConfig(AppConfig):
         if not hasattr(compat.requests, "Session"):
             compat.requests = None
 
+        from portal.notifications import events
+
+        events.discover()
         _refuse_out_of_range_date_drill_downs()
 
 

@@ -1,5 +1,7 @@
 from django.conf import settings
 
+from portal.roles import is_triage
+
 
 def portal(request):
     """What the base layout needs on every page: the demo banner and the viewer's party."""
@@ -10,4 +12,6 @@ def portal(request):
         "viewer_party": user.party
         if user is not None and user.is_authenticated and not user.is_staff
         else None,
+        # Only the triage desk opens the yearly review; asked (one query) only when shown.
+        "viewer_is_triage": lambda: user is not None and is_triage(user),
     }

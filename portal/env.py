@@ -46,3 +46,11 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_count(name: str, default: int) -> int:
+    """A whole number of things, zero or more (a count of proxies, say)."""
+    value = env_int(name, default)
+    if value < 0:
+        raise ImproperlyConfigured(f"{name} must be zero or more, not {value}.")
+    return value

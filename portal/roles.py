@@ -28,6 +28,13 @@ def bureau_group(region: str) -> Group:
     return Group.objects.get_or_create(name=f"{BUREAU_GROUP_PREFIX}{region}")[0]
 
 
+def has_staff_role(user) -> bool:
+    """Active staff with a part in the work on requests: the desk, an officer, or a bureau."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    return is_triage(user) or bool(user.bureau) or user.groups.filter(name=OFFICERS_GROUP).exists()
+
+
 def is_triage(user) -> bool:
     """Staff on the triage desk (or a superuser): they see and triage every request."""
     if not (user.is_authenticated and user.is_active and user.is_staff):

@@ -11,8 +11,9 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.env import env_bool, env_int, env_list, env_str
+from portal.env import env_bool, env_count, env_int, env_list, env_str
 from portal.notifications.schedule import BEAT_SCHEDULE as NOTIFICATIONS_BEAT_SCHEDULE
+from portal.security.client_ip import ipware_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -142,7 +143,19 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+# The client's address (lock-out, API throttle): with no proxy the connection's own address;
+# behind TRUSTED_PROXY_COUNT reverse proxies that each append the address they saw to
+# X-Forwarded-For, the entry that many places from its right end. What a client writes to the
+# left of it is skipped, so it cannot pose as another address. One proxy is the documented
+# shape (BEHIND_TLS_PROXY); README "Security" says what a wrong count does.
+TRUSTED_PROXY_COUNT = env_count(
+    "TRUSTED_PROXY_COUNT", 1 if env_bool("BEHIND_TLS_PROXY", False) else 0
+)
+AXES_IPWARE_META_PRECEDENCE_ORDER, AXES_IPWARE_PROXY_COUNT = ipware_settings(TRUSTED_PROXY_COUNT)
+AXES_IPWARE_PROXY_ORDER = "left-most"
+# Strict chains would send the resolver back to the proxy's address whenever a client adds its
+# own X-Forwarded-For prefix: every such client would share one lock-out bucket.
+IPWARE_STRICT = False
 AXES_VERBOSE = False
 # Password-reset links (portal/security/password_reset.py): at most this many an hour for one
 # e-mail address, and from one client address; counted in the database, not the cache.
@@ -157,7 +170,7 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 ANONYMOUS_USER_NAME = "AnonymousUser"
 GUARDIAN_RENDER_403 = False
 
-# Internationalisation: the six UN languages; English, French and Spanish are complete.
+# Internationalisation: the six UN languages, all complete (tests/portal/test_translations.py).
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", "English"),
@@ -168,6 +181,10 @@ LANGUAGES = [
     ("ru", "Русский"),
 ]
 LANGUAGES_BIDI = ["ar"]
+# Dates and numbers follow each language (Django's locale formats, adjusted in portal/formats/).
+# Thousands are grouped where a template asks (intcomma, floatformat:"g"), not everywhere:
+# a global USE_THOUSAND_SEPARATOR would also group years, ids in forms and chart coordinates.
+FORMAT_MODULE_PATH = ["portal.formats"]
 # LOCALE_DIR lets the translation test extract strings into a scratch copy of the catalogues.
 LOCALE_PATHS = [Path(env_str("LOCALE_DIR", str(BASE_DIR / "locale")))]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"

@@ -17,4 +17,4 @@ class ClusterTranslation(TranslationOptions):
 
 @register(Recommendation)
 class RecommendationTranslation(TranslationOptions):
-    fields = ("short_title",)
+    fields = ("short_title", "text")

@@ -1,7 +1,5 @@
 """A person's notification settings, and the staff outbox with its retry action."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -12,26 +10,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.decorators import only_for
 from portal.models import Notification, NotificationPreference
 from portal.notifications import selectors, services
 from portal.notifications.forms import NotificationPreferenceForm, OutboxFilterForm
 from portal.roles import is_triage
 
 OUTBOX_PAGE_SIZE = 50
-
-
-def triage_required(view):
-    """The triage desk only: the outbox names every request and recipient, so other staff
-    (officers, bureaux) and everyone else signed in are told the page does not exist."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_triage(request.user):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 @login_required
@@ -48,7 +33,7 @@ def notification_preferences(request):
     return render(request, "portal/notifications/preferences.html", {"form": form})
 
 
-@triage_required
+@only_for(is_triage)
 @require_http_methods(["GET"])
 def outbox(request):
     form = OutboxFilterForm(request.GET or None)
@@ -63,7 +48,7 @@ def outbox(request):
     return render(request, "portal/notifications/outbox.html", context)
 
 
-@triage_required
+@only_for(is_triage)
 @require_POST
 def outbox_retry(request, pk: int):
     if not Notification.objects.filter(pk=pk).exists():

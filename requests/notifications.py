@@ -4,16 +4,17 @@ transaction (portal.notifications); mail goes out once it commits."""
 from django.contrib.auth import get_user_model
 
 from portal.roles import TRIAGE_GROUP
+from requests import events
 from requests.models import Status
 
 # The changes the party should know about, and whether each needs the party to act.
 PARTY_EVENTS = {
-    Status.SUBMITTED: ("request.submitted", False),
-    Status.ACKNOWLEDGED: ("request.acknowledged", False),
-    Status.INFORMATION_REQUESTED: ("request.information_requested", True),
-    Status.ACCEPTED: ("request.accepted", False),
-    Status.DECLINED: ("request.declined", False),
-    Status.DELIVERED: ("request.delivered", True),
+    Status.SUBMITTED: (events.SUBMITTED, False),
+    Status.ACKNOWLEDGED: (events.ACKNOWLEDGED, False),
+    Status.INFORMATION_REQUESTED: (events.INFORMATION_REQUESTED, True),
+    Status.ACCEPTED: (events.ACCEPTED, False),
+    Status.DECLINED: (events.DECLINED, False),
+    Status.DELIVERED: (events.DELIVERED, True),
 }
 
 
@@ -59,7 +60,7 @@ def status_changed(assistance_request, to_status: str, *, actor) -> None:
         )
     if to_status == Status.SUBMITTED:
         _notify(
-            event="request.new_submission",
+            event=events.NEW_SUBMISSION,
             recipients=triage_desk(),
             subject_object=assistance_request,
             context={**context, "admin": True},
@@ -67,7 +68,7 @@ def status_changed(assistance_request, to_status: str, *, actor) -> None:
         )
     elif to_status == Status.UNDER_REVIEW and assistance_request.assigned_officer_id:
         _notify(
-            event="request.information_provided",
+            event=events.INFORMATION_PROVIDED,
             recipients=[assistance_request.assigned_officer],
             subject_object=assistance_request,
             context={**context, "admin": True},
@@ -84,7 +85,7 @@ def message_posted(assistance_request, message) -> None:
     else:
         recipients = triage_desk()
     _notify(
-        event="request.message",
+        event=events.MESSAGE,
         recipients=recipients,
         subject_object=assistance_request,
         context={**_context(assistance_request), "admin": not message.author.is_staff},
@@ -94,7 +95,7 @@ def message_posted(assistance_request, message) -> None:
 
 def officer_assigned(assistance_request, officer) -> None:
     _notify(
-        event="request.assigned",
+        event=events.ASSIGNED,
         recipients=[officer],
         subject_object=assistance_request,
         context={**_context(assistance_request), "admin": True},

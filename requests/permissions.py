@@ -7,18 +7,19 @@ the party's own until submitted.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from guardian.shortcuts import get_objects_for_user
 
-from portal.roles import is_triage
+from portal.roles import has_staff_role, is_triage
+from portal.workflow import targets
 from requests.models import (
     AssistanceRequest,
     AssistanceRequestGroupObjectPermission,
     AssistanceRequestUserObjectPermission,
     Status,
 )
-from requests.models.workflow import STAFF_ALSO_MAY, Actor, allowed_targets
+from requests.models.workflow import STAFF_ALSO_MAY, TRANSITIONS, Actor
 
 VIEW = "requests.view_assistancerequest"
 APP, VIEW_CODENAME = VIEW.split(".")
@@ -47,6 +48,16 @@ def can_work_on(user, assistance_request: AssistanceRequest) -> bool:
     if assistance_request.status == Status.DRAFT or not user.is_staff:
         return False
     return is_triage(user) or is_assigned_officer(user, assistance_request)
+
+
+def is_request_staff(user) -> bool:
+    """Staff with a part in triage (the desk, officers, bureaux): they use the admin desk."""
+    return has_staff_role(user)
+
+
+def can_grant_access(user, assistance_request: AssistanceRequest) -> bool:
+    """Only the triage desk lets one more party or person see a submitted request."""
+    return is_triage(user) and assistance_request.status != Status.DRAFT
 
 
 def visible_requests(user) -> QuerySet[AssistanceRequest]:
@@ -83,6 +94,27 @@ def _viewable_ids(user) -> QuerySet:
     return by_user.union(by_group)
 
 
+def staff_activity_scope(user, activities: QuerySet) -> QuerySet:
+    """Of these activities, those a staff member may see (the request-aware part of the rule).
+
+    An activity recorded on a request only if they see the request; one on no request as
+    before (every staff member). Registered with portal.activities.permissions in
+    RequestsConfig.ready; it applies wherever staff read activities (admin, public pages).
+    """
+    if is_triage(user):
+        return activities
+    return activities.filter(
+        Q(request_link__isnull=True)
+        | Q(request_link__assistance_request__in=visible_requests(user).values("pk"))
+    )
+
+
+def can_open_review(user) -> bool:
+    """The yearly review counts every activity and request of the year, confidential ones too:
+    it is for those who see them all, the triage desk, not a bureau or an officer."""
+    return is_triage(user)
+
+
 def can_view(user, assistance_request: AssistanceRequest) -> bool:
     return visible_requests(user).filter(pk=assistance_request.pk).exists()
 
@@ -99,16 +131,19 @@ def can_edit_draft(user, assistance_request: AssistanceRequest) -> bool:
 
 def can_move(user, assistance_request: AssistanceRequest, to_status: str) -> bool:
     """Whether the workflow lets this user make this move now."""
-    actor = allowed_targets(assistance_request.status).get(to_status)
-    if actor is None:
-        return False
+    who = targets(TRANSITIONS, assistance_request.status).get(to_status)
+    return who is not None and plays(user, assistance_request, who, to_status)
+
+
+def plays(user, assistance_request: AssistanceRequest, who: str, to_status: str) -> bool:
+    """Whether the user acts as `who` (a workflow Actor) on this request for this move."""
     if (assistance_request.status, to_status) in STAFF_ALSO_MAY and can_work_on(
         user, assistance_request
     ):
         return True
-    if actor == Actor.STAFF:
+    if who == Actor.STAFF:
         return can_work_on(user, assistance_request)
-    if actor == Actor.FOCAL_POINT:
+    if who == Actor.FOCAL_POINT:
         return is_requesting_focal_point(user, assistance_request)
     return is_requesting_member(user, assistance_request)
 
@@ -137,6 +172,16 @@ def can_rate(user, assistance_request: AssistanceRequest) -> bool:
         and is_requesting_focal_point(user, assistance_request)
         and not hasattr(assistance_request, "feedback")
     )
+
+
+def requests_open_to_activities(user, statuses) -> QuerySet[AssistanceRequest]:
+    """The requests in `statuses` the user may record activities on: can_work_on, in SQL."""
+    scope = visible_requests(user).filter(status__in=statuses)
+    if not user.is_staff:
+        return scope.none()
+    if is_triage(user):
+        return scope
+    return scope.filter(assigned_officer=user)
 
 
 def can_see_access_log(user, assistance_request: AssistanceRequest) -> bool:

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from portal.notifications.reminders import Reminder
+from requests import events
 from requests.models import OPEN_STATUSES, AssistanceRequest, Status
 from requests.notifications import triage_desk
 
@@ -36,7 +37,7 @@ def overdue_requests(today: datetime.date) -> Iterator[Reminder]:
     for assistance_request in requests.iterator(chunk_size=500):
         officer = assistance_request.assigned_officer
         yield Reminder(
-            event="reminder.overdue",
+            event=events.OVERDUE,
             recipients=[officer] if officer else desk,
             subject_object=assistance_request,
             context=_context(assistance_request),
@@ -52,7 +53,7 @@ def waiting_on_party(today: datetime.date) -> Iterator[Reminder]:
     users = get_user_model().objects.filter(is_active=True)
     for assistance_request in requests.iterator(chunk_size=500):
         yield Reminder(
-            event="reminder.waiting_on_party",
+            event=events.WAITING_ON_PARTY,
             recipients=users.filter(membership__party_id=assistance_request.party_id),
             subject_object=assistance_request,
             context=_context(assistance_request),

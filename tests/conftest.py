@@ -7,6 +7,7 @@ member states: Kenya (Africa bureau), Chile (Latin America and the Caribbean).
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.utils import translation
 
 from portal.models import Membership, Party, Region
 from portal.roles import OFFICERS_GROUP, TRIAGE_GROUP, ensure_staff_groups
@@ -19,6 +20,15 @@ PASSWORD = "a-long-test-password-1"
 def fast_password_hashing(settings):
     """The cast signs in a lot; hashing passwords the production way would dominate the run."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def english_outside_requests():
+    """A request in another language leaves it active in the thread; translated model fields
+    read outside a request would then answer in that language in the next test."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 def make_user(username: str, **fields):

@@ -1,5 +1,6 @@
 """What the API says about categories, provisions and parties."""
 
+from django.utils import timezone
 from rest_framework import serializers
 
 from flexibilities.models import FlexibilityCategory, Provision
@@ -56,6 +57,11 @@ class ProvisionSerializer(serializers.ModelSerializer):
     is_sample = serializers.BooleanField(
         help_text="Sample data for the demonstration: verify against the official text."
     )
+    verification = serializers.CharField(
+        read_only=True,
+        help_text="verified (source link and date of last verification), unverified-sample"
+        " or unverified.",
+    )
 
     class Meta:
         model = Provision
@@ -80,6 +86,7 @@ class ProvisionSerializer(serializers.ModelSerializer):
             "last_verified",
             "note",
             "is_sample",
+            "verification",
         ]
 
     def get_page_url(self, provision) -> str:
@@ -91,6 +98,24 @@ class PartySerializer(serializers.ModelSerializer):
         view_name="flexibilities:api_party_detail", lookup_field="code"
     )
     provision_count = serializers.IntegerField(read_only=True)
+    # Development status today, from the party's dated records (Party.objects.with_status).
+    is_ldc = serializers.BooleanField(source="status_ldc", read_only=True)
+    is_lldc = serializers.BooleanField(source="status_lldc", read_only=True)
+    is_sids = serializers.BooleanField(source="status_sids", read_only=True)
+    is_developing = serializers.SerializerMethodField()
+    development_grouping = serializers.CharField(
+        source="status_grouping",
+        read_only=True,
+        allow_null=True,
+        help_text="developing, transition or developed (the organisation's grouping).",
+    )
+    status_as_of = serializers.SerializerMethodField(help_text="The day the status is given for.")
+
+    def get_is_developing(self, party) -> bool:
+        return party.status_grouping == "developing"
+
+    def get_status_as_of(self, party) -> str:
+        return timezone.localdate().isoformat()
 
     class Meta:
         model = Party
@@ -105,6 +130,8 @@ class PartySerializer(serializers.ModelSerializer):
             "is_lldc",
             "is_sids",
             "is_developing",
+            "development_grouping",
+            "status_as_of",
             "provision_count",
         ]
 

@@ -5,6 +5,7 @@ and anonymous use is throttled per address.
 """
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics
@@ -17,6 +18,7 @@ from flexibilities import selectors
 from flexibilities.api.serializers import CategorySerializer, PartySerializer, ProvisionSerializer
 from flexibilities.filters import ProvisionFilter
 from portal.models import Party
+from portal.security.client_ip import client_ip
 
 DEFAULT_ANON_RATE = "120/min"
 
@@ -37,6 +39,11 @@ class PublicApiThrottle(AnonRateThrottle):
 
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope) or DEFAULT_ANON_RATE
+
+    def get_ident(self, request):
+        # The address the lock-out uses too; DRF's own reading of X-Forwarded-For would let a
+        # client pick a new identity per request.
+        return client_ip(request) or super().get_ident(request)
 
 
 class StrictPagination(PageNumberPagination):
@@ -165,9 +172,11 @@ class ProvisionDetail(PublicApiMixin, generics.RetrieveAPIView):
 
 def _parties_with_counts():
     published = Q(flexibility_provisions__is_published=True)
-    return Party.objects.annotate(
-        provision_count=Count("flexibility_provisions", filter=published)
-    ).order_by("name")
+    return (
+        Party.objects.with_status(timezone.localdate())
+        .annotate(provision_count=Count("flexibility_provisions", filter=published))
+        .order_by("name")
+    )
 
 
 @extend_schema_view(

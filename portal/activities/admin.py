@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from portal.activities import services
+from portal.activities import permissions, services
 from portal.models import Activity, ActivityConsent
 from portal.timeframes import LABELS
 
@@ -74,16 +74,26 @@ class ActivityAdmin(admin.ModelAdmin):
     def time_frame(self, activity):
         return LABELS.get(activity.timeliness(), "—")
 
+    def get_queryset(self, request):
+        # The one rule (permissions.staff_activities): an activity on a request another
+        # region's bureau or an unassigned officer cannot see is not in their list, and its
+        # change form (GET or POST) answers as for a missing object.
+        return permissions.staff_activities(request.user, super().get_queryset(request))
+
     def has_module_permission(self, request):
         return request.user.is_active and request.user.is_staff
 
     def has_view_permission(self, request, obj=None):
+        if obj is not None:
+            return permissions.can_edit(request.user, obj)
         return request.user.is_active and request.user.is_staff
 
     def has_add_permission(self, request):
         return records_activities(request.user)
 
     def has_change_permission(self, request, obj=None):
+        if obj is not None and not permissions.can_edit(request.user, obj):
+            return False
         return records_activities(request.user)
 
     def has_delete_permission(self, request, obj=None):

@@ -1,10 +1,24 @@
-"""Who may see what of an activity (recommendation 5, DESIGN.md s.4), and fetch helpers.
+"""Who may see what of an activity (rec. 5, DESIGN.md s.4): the one rule, and fetch helpers.
 
 - Anyone: the general information of an activity every beneficiary consented to publish;
-  its details only where every beneficiary consented to those too.
-- Staff and the members of a beneficiary party: everything, published or not.
+  its details only where every beneficiary consented to those too. Consent is the only way to
+  publish (services.refresh_publication), for an activity recorded on a request too.
+- Members of a beneficiary party: everything of that activity, published or not.
+- Staff: everything of the activities in their staff scope, published or not. An activity
+  recorded on a confidential request follows that request: staff who may not see the request
+  (another region's bureau, an officer not assigned to it) do not see the unpublished activity
+  either. The triage desk sees every request, hence every activity.
 - Everyone else: 404 for an activity that is not published (they learn nothing of it).
+
+The request-aware part cannot live here: the link to the request is the requests app's, and
+portal imports no feature app (DESIGN.md s.2). So the staff scope is the core's, and an app
+that ties activities to confidential objects narrows it by registering a scope function at
+start-up (requests does, in RequestsConfig.ready: requests.permissions.staff_activity_scope).
+The simplest hook that keeps the direction of imports: one list, no signal, no setting; and
+every reader below (admin, public pages, exports, the yearly review) goes through it.
 """
+
+from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
@@ -34,8 +48,38 @@ def is_beneficiary_member(user, activity: Activity) -> bool:
     return party is not None and party.pk in {p.pk for p in activity.beneficiaries.all()}
 
 
+StaffScope = Callable[[object, QuerySet[Activity]], QuerySet[Activity]]
+_staff_scopes: list[StaffScope] = []
+
+
+def register_staff_scope(scope: StaffScope) -> None:
+    """Let an app narrow what staff see: scope(user, activities) returns the allowed ones."""
+    if scope not in _staff_scopes:
+        _staff_scopes.append(scope)
+
+
+def staff_activities(user, activities: QuerySet[Activity] | None = None) -> QuerySet[Activity]:
+    """The activities (of the given queryset) a staff member sees and edits; none for others."""
+    activities = Activity.objects.all() if activities is None else activities
+    if not _is_staff(user):
+        return activities.none()
+    for scope in _staff_scopes:
+        activities = scope(user, activities)
+    return activities
+
+
+def _in_staff_scope(user, activity: Activity) -> bool:
+    """One query per user and activity, remembered on the activity (a page asks several times)."""
+    seen = activity.__dict__.setdefault("_in_staff_scope", {})
+    if user.pk not in seen:
+        seen[user.pk] = staff_activities(user).filter(pk=activity.pk).exists()
+    return seen[user.pk]
+
+
 def can_see_everything(user, activity: Activity) -> bool:
-    return _is_staff(user) or is_beneficiary_member(user, activity)
+    if _is_staff(user):
+        return _in_staff_scope(user, activity)
+    return is_beneficiary_member(user, activity)
 
 
 def can_see(user, activity: Activity) -> bool:
@@ -57,6 +101,11 @@ def can_consent(user, activity: Activity) -> bool:
         and membership.is_focal_point
         and is_beneficiary_member(user, activity)
     )
+
+
+def can_edit(user, activity: Activity) -> bool:
+    """Staff record and change the activities in their scope (the admin's change form)."""
+    return _is_staff(user) and _in_staff_scope(user, activity)
 
 
 def can_see_contact_details(user) -> bool:

@@ -1,7 +1,7 @@
 from portal.models.activities import Activity, ActivityConsent, ActivityStatus, ActivityType
+from portal.models.development import DevelopmentStatus, StatusKind
 from portal.models.notifications import (
     Notification,
-    NotificationEvent,
     NotificationLevel,
     NotificationPreference,
 )
@@ -17,13 +17,14 @@ __all__ = [
     "ActivityType",
     "Cluster",
     "Consultant",
+    "DevelopmentStatus",
     "Membership",
     "Notification",
-    "NotificationEvent",
     "NotificationLevel",
     "NotificationPreference",
     "Party",
     "Recommendation",
     "Region",
+    "StatusKind",
     "User",
 ]

@@ -7,44 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class NotificationEvent(models.TextChoices):
-    """The events the portal notifies about; each may have its own e-mail templates."""
-
-    REQUEST_SUBMITTED = "request.submitted", _("Request submitted")
-    REQUEST_NEW_SUBMISSION = "request.new_submission", _("New request to triage")
-    REQUEST_ACKNOWLEDGED = "request.acknowledged", _("Request acknowledged")
-    REQUEST_INFORMATION_REQUESTED = (
-        "request.information_requested",
-        _("More information requested"),
-    )
-    REQUEST_ACCEPTED = "request.accepted", _("Request accepted")
-    REQUEST_DECLINED = "request.declined", _("Request declined")
-    REQUEST_DELIVERED = "request.delivered", _("Request delivered")
-    REQUEST_STATUS_CHANGED = "request.status_changed", _("Request status changed")
-    REQUEST_MESSAGE = "request.message", _("New message on a request")
-    REQUEST_ASSIGNED = "request.assigned", _("Request assigned to you")
-    REQUEST_INFORMATION_PROVIDED = (
-        "request.information_provided",
-        _("The party sent the information requested"),
-    )
-    ENFORCEMENT_REPORT_FOR_REVIEW = (
-        "enforcement.report_for_review",
-        _("Country report awaiting your review"),
-    )
-    ENFORCEMENT_REPORT_APPROVED = (
-        "enforcement.report_approved",
-        _("Country report approved by the party"),
-    )
-    ENFORCEMENT_REPORT_RETURNED = (
-        "enforcement.report_returned",
-        _("Country report returned with comments"),
-    )
-    REMINDER_OVERDUE = "reminder.overdue", _("Request past or near its time frame")
-    REMINDER_WAITING_ON_PARTY = "reminder.waiting_on_party", _("Request waiting on the party")
-    REMINDER_MISSION_SOON = "reminder.mission_soon", _("Mission starting soon")
-    ACCOUNT_PASSWORD_RESET = "account.password_reset", _("Password reset link")
-
-
 class NotificationLevel(models.TextChoices):
     ALL = "all", _("All notifications")
     ACTION_ONLY = "action_only", _("Only those that need my action")
@@ -95,8 +57,8 @@ class Notification(models.Model):
         related_name="notifications",
         verbose_name=_("recipient"),
     )
-    # A plain key, not choices: feature apps may add events without a portal migration;
-    # notify() checks the key against NotificationEvent.
+    # A plain key, not choices: each app declares its events (portal.notifications.events)
+    # without a portal migration.
     event = models.CharField(_("event"), max_length=64, db_index=True)
     # What the e-mail is about, as text: portal imports no feature app (DESIGN.md s.2).
     reference = models.CharField(_("reference"), max_length=200, blank=True)
@@ -137,7 +99,7 @@ class Notification(models.Model):
 
     @property
     def event_label(self) -> str:
-        try:
-            return NotificationEvent(self.event).label
-        except ValueError:
-            return self.event
+        from portal.notifications.events import lookup
+
+        event = lookup(self.event)
+        return event.label if event is not None else self.event

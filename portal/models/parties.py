@@ -14,6 +14,14 @@ class Region(models.TextChoices):
     EUROPE_ASIA = "europe_asia", _("Certain countries in Europe and Asia")
 
 
+class PartyQuerySet(models.QuerySet):
+    def with_status(self, day):
+        """Each party with status_ldc, status_lldc, status_sids, status_grouping for the day."""
+        from portal.development import annotate_status
+
+        return annotate_status(self, day)
+
+
 class Party(models.Model):
     """A member state or a regional intergovernmental organisation that can request assistance."""
 
@@ -29,11 +37,11 @@ class Party(models.Model):
     region = models.CharField(
         _("regional bureau"), max_length=32, choices=Region.choices, blank=True
     )
-    is_ldc = models.BooleanField(_("least developed country"), default=False)
-    is_lldc = models.BooleanField(_("landlocked developing country"), default=False)
-    is_sids = models.BooleanField(_("small island developing state"), default=False)
-    is_developing = models.BooleanField(_("developing country"), default=False)
+    # Development status (LDC, LLDC, SIDS, developing/transition/developed) is not a flag
+    # here: it is dated records (portal.models.development), read through portal.development.
     is_asean = models.BooleanField(_("ASEAN member"), default=False)
+    # Non-empty where the party's membership is an assumption, not a sourced fact (shown).
+    membership_note = models.CharField(_("membership note"), max_length=300, blank=True)
     # Set by the party's focal point: its officials then need a second factor to sign in.
     requires_second_factor = models.BooleanField(
         _("officials must use a second factor"), default=False
@@ -46,6 +54,8 @@ class Party(models.Model):
         verbose_name=_("member parties"),
         limit_choices_to={"kind": "state"},
     )
+
+    objects = PartyQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

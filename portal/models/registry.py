@@ -31,6 +31,10 @@ class Recommendation(models.Model):
     immediate_implementation = models.BooleanField(
         _("identified in 2007 for immediate implementation"), null=True, blank=True
     )
+    # Where the flag comes from (document and link), or why it is not known.
+    immediate_implementation_source = models.TextField(
+        _("source of the immediate-implementation flag"), blank=True
+    )
 
     class Meta:
         ordering = ["number"]

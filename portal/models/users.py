@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
@@ -31,9 +32,17 @@ class User(AbstractUser):
         membership = getattr(self, "membership", None)
         return membership.party if membership else None
 
-    def _get_session_auth_hash(self, secret=None):
-        # Django ends a user's sessions when this hash changes (it is made from the password);
-        # adding session_version lets the portal end them without a password change.
+    # Django ends a user's sessions when the session hash changes (it is made from the
+    # password); mixing session_version in lets the portal end them without a password change.
+    # Both public hooks are overridden, so SECRET_KEY_FALLBACKS keep working during a rotation.
+    def get_session_auth_hash(self) -> str:
+        return self._versioned_session_hash(settings.SECRET_KEY)
+
+    def get_session_auth_fallback_hash(self):
+        for fallback_secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._versioned_session_hash(fallback_secret)
+
+    def _versioned_session_hash(self, secret: str) -> str:
         return salted_hmac(
             "portal.User.session_auth_hash",
             f"{self.password}:{self.session_version}",

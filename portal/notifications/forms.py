@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Notification, NotificationEvent, NotificationPreference
+from portal.models import Notification, NotificationPreference
+from portal.notifications import events
 
 
 class NotificationPreferenceForm(forms.ModelForm):
@@ -27,7 +28,7 @@ class OutboxFilterForm(forms.Form):
     event = forms.ChoiceField(
         label=_("Event"),
         required=False,
-        choices=[("", _("All events")), *NotificationEvent.choices],
+        choices=lambda: [("", _("All events")), *events.choices()],
     )
     q = forms.CharField(
         label=_("Reference or recipient"),

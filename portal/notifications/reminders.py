@@ -18,6 +18,7 @@ from typing import Any
 from django.utils import timezone
 
 from portal.notifications import services
+from portal.notifications.events import Event
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ logger = logging.getLogger(__name__)
 class Reminder:
     """One reminder: who, about what; sent at most once a day per recipient and subject."""
 
-    event: str
+    event: Event
     recipients: Iterable[Any]
     subject_object: Any
     context: dict = field(default_factory=dict)

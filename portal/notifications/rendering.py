@@ -8,7 +8,8 @@ from django.template.loader import select_template
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
-from portal.models import Notification, NotificationEvent, NotificationPreference
+from portal.events import PASSWORD_RESET
+from portal.models import Notification, NotificationPreference
 
 GENERIC = "generic"
 
@@ -57,7 +58,7 @@ def email_context(notification: Notification) -> dict:
 
 def _made_when_rendered(notification: Notification) -> dict:
     """Secrets an e-mail carries are made as it is rendered, never stored in the outbox."""
-    if notification.event == NotificationEvent.ACCOUNT_PASSWORD_RESET:
+    if notification.event == PASSWORD_RESET.key:
         from portal.security.password_reset import reset_link
 
         return {"reset_url": reset_link(notification.recipient)}

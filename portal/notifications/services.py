@@ -21,12 +21,12 @@ from kombu.exceptions import KombuError, OperationalError
 
 from portal.models import (
     Notification,
-    NotificationEvent,
     NotificationLevel,
     NotificationPreference,
     User,
 )
 from portal.notifications import conf
+from portal.notifications.events import Event
 from portal.notifications.mail import send_mail_message
 from portal.notifications.rendering import render_email
 
@@ -51,7 +51,7 @@ class RetryLater(Exception):
 
 def notify(
     *,
-    event: str,
+    event: Event,
     recipients: Iterable[User],
     subject_object=None,
     context: dict | None = None,
@@ -64,8 +64,6 @@ def notify(
     pending for the sweep; it never makes the caller fail. `context` must hold plain data
     (text, numbers, dates): it is stored as JSON and rendered later in the recipient's language.
     """
-    if event not in NotificationEvent.values:
-        raise ValueError(f"Unknown notification event {event!r}; add it to NotificationEvent.")
     users = _wanting(_active_unique(recipients), needs_action=needs_action)
     if not users:
         return []
@@ -74,7 +72,7 @@ def notify(
     rows = [
         Notification(
             recipient=user,
-            event=event,
+            event=event.key,
             reference=reference,
             url=url,
             context=payload,

@@ -40,11 +40,21 @@ COLUMNS = [
     "name_zh",
     "name_ru",
     "bureau",
-    "is_ldc",
-    "is_lldc",
-    "is_sids",
-    "is_developing",
     "is_asean",
+    "membership_note",
+]
+STATUS_OUTPUT = Path(__file__).resolve().with_name("development_status.csv")
+STATUS_COLUMNS = [
+    "code",
+    "kind",
+    "starts",
+    "ends",
+    "basis",
+    "source_title",
+    "source_url",
+    "checked_on",
+    "recheck_by",
+    "note",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -82,6 +92,14 @@ UN_NON_MEMBERS = {
     "FM": "Micronesia (Federated States of): assumed not a member (unverified)",
     "PW": "Palau: assumed not a member (unverified)",
     "SS": "South Sudan: assumed not a member (unverified)",
+}
+# Shown on the party's pages: membership of these three rests on the assumption above. Searched
+# again 2026-11-30 (public pages): Wikipedia's 2015 list still names all seven as outside; the
+# organisation's archived members page (Oct 2021) gives 193 without naming them. Still unsourced.
+MEMBERSHIP_ASSUMED = {
+    "MH": "Membership assumed, not sourced (see the data file's header); checked 2026-11-30.",
+    "SB": "Membership assumed, not sourced (see the data file's header); checked 2026-11-30.",
+    "TL": "Membership assumed, not sourced (see the data file's header); checked 2026-11-30.",
 }
 EXPECTED_MEMBER_COUNT = 193
 
@@ -124,6 +142,17 @@ NAME_OVERRIDES = {
         "ar": "كوت ديفوار",
         "zh": "科特迪瓦",
         "ru": "Кот-д'Ивуар",
+    },
+    # The UN now writes "Netherlands (Kingdom of the)" (the dataset's UNTERM formal-name column
+    # carries the same wording per language). Arabic keeps the short name: the formal column
+    # holds a placeholder ("هولندا (مملكة _)") that is not a display name.
+    "NL": {
+        "en": "Netherlands (Kingdom of the)",
+        "fr": "Pays-Bas (Royaume des)",
+        "es": "Países Bajos (Reino de los)",
+        "ar": "هولندا",
+        "zh": "荷兰王国",
+        "ru": "Нидерланды (Королевство)",
     },
 }
 
@@ -211,38 +240,32 @@ BUREAU_OVERRIDES = {
 }
 
 # --------------------------------------------------------------------------------------------
-# 4. Developing / developed
+# 4. The classification rule (one rule; written out in the CSV header and the README)
 # --------------------------------------------------------------------------------------------
-# The trimmed dataset has no development column. Convention used: the UN M49 "developed
-# regions" -- Europe, Northern America, Australia and New Zealand, Japan, plus Cyprus and Israel
-# (the SDG "developed regions" grouping; also the "Developed / Developing Countries" column the
-# upstream dataset copied from UNSD M49, commit 060e8c02fc8d9281a294669b89a0e50b5164abd4,
-# which marks CY and IL "Developed"). Everything else is developing. UNSD notes there is no
-# established UN convention for the designation; this is a statistical convenience.
-DEVELOPED_REGIONS = {"Europe"}
-DEVELOPED_SUBREGIONS = {"Northern America", "Australia and New Zealand"}
-DEVELOPED_COUNTRIES = {"JP", "IL", "CY"}
+# (a) LDC, LLDC and SIDS are the UN's lists (UN DESA/CDP for LDCs, UN-OHRLLS for LLDCs and
+#     SIDS) as copied in the dataset, with the dated corrections of section 5.
+# (b) The organisation's own grouping follows its regional bureau: a state served by the
+#     Africa, Arab, Asia and the Pacific or Latin America and the Caribbean bureau is
+#     "developing"; one of "certain countries in Europe and Asia" is "transition"; a state
+#     with no bureau is "developed".
+# (c) A state on a UN list of LDCs, LLDCs or SIDS is "developing" whatever its bureau: the
+#     lists are lists of developing countries. (This settles North Macedonia and the Republic
+#     of Moldova, LLDCs on the UN-OHRLLS list: developing, not developed.)
+# Replaced: the former rule classed all of Europe (plus Northern America, Japan, Australia,
+# New Zealand, Cyprus, Israel) as developed. It came from the UN M49 "developed / developing
+# regions" grouping, which UNSD itself says is no established convention and which M49 no
+# longer carries (dropped in 2021); it also contradicted (a) for MK and MD.
+DEVELOPING_BUREAUS = {"africa", "arab", "asia_pacific", "latin_america_caribbean"}
+GROUPING_SOURCE = (
+    "Portal classification rule (README, 'Reference data'; build_member_states.py section 4):"
+    " the organisation's regional bureau, overridden by the UN LDC/LLDC/SIDS lists"
+)
 
 # --------------------------------------------------------------------------------------------
-# 5. Least developed countries
+# 5. LDC, LLDC, SIDS: the dataset's columns, plus the dated records of status_records.py
 # --------------------------------------------------------------------------------------------
-# The dataset marks 45 LDCs: the UN list after Bhutan's graduation (13 Dec 2023), before
-# Sao Tome and Principe's. Corrections, each with its source:
-LDC_CORRECTIONS = {
-    # UN DESA Committee for Development Policy, "Sao Tome and Principe graduated from LDC
-    # status": graduated 13 December 2024, 44 LDCs remain.
-    "ST": 0,
-}
-LDC_LIST_NOTE = (
-    "UN list of 44 LDCs as it stands after Sao Tome and Principe's graduation on 13 Dec 2024 "
-    "(UN DESA/CDP), checked " + AS_OF
-)
-# Not changed, but dated: Bangladesh, Lao PDR and Nepal are scheduled to graduate on
-# 24 Nov 2026 (UNGA resolution of 24 Nov 2021, five-year preparatory period). In 2026
-# Bangladesh (to 24 Nov 2029) and Nepal asked for a deferral; the CDP viewed Bangladesh's request
-# favourably (June 2026) but the final ECOSOC/General Assembly decision was not found. They are
-# still LDCs on AS_OF. Solomon Islands is scheduled for Dec 2027. Re-check after 24 Nov 2026.
-LDC_SCHEDULED = {"BD", "LA", "NP", "SB"}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import status_records  # noqa: E402 - a sibling data module, importable when run as a script
 
 # --------------------------------------------------------------------------------------------
 # 6. ASEAN
@@ -266,16 +289,12 @@ HEADER_COMMENTS = [
     " Solomon Islands and Timor-Leste are taken to have joined 2016-2019 and Micronesia (Fed."
     " States of), Palau and South Sudan to remain outside. No accession record for these could be"
     " found; verify against WIPO Lex, WIPO Convention contracting parties.",
-    f"LDC (is_ldc): {LDC_LIST_NOTE}. Dataset column used, ST set to 0. BD, LA, NP scheduled to"
-    " graduate 24 Nov 2026 (deferral requested by BD and NP in 2026, outcome not confirmed);"
-    " SB scheduled Dec 2027: re-check. LLDC and SIDS: dataset columns (UN M49) unchanged.",
-    "is_developing: UN M49 developed regions convention (Europe, Northern America, Japan,"
-    " Australia, New Zealand, plus Cyprus and Israel as in the UNSD M49 'Developed / Developing"
-    " Countries' column and the SDG regional groupings); all others developing. Note: the"
-    " Central/Eastern European states of bureau europe_asia are 'developed' under it.",
+    "Development status (LDC, LLDC, SIDS, developing/transition/developed) is not in this"
+    " file: it is dated, sourced records in development_status.csv, built by the same script.",
     "bureau: derived from UN M49 region/sub-region with the overrides listed in"
     " build_member_states.py; arab = the 21 League of Arab States members that are member states"
     " (Palestine, the 22nd, is not); empty = developed country, no bureau.",
+    "membership_note: non-empty where membership is an assumption rather than a sourced fact.",
     "ASEAN (is_asean): 11 members as of 26 Oct 2025, when Timor-Leste was admitted as the 11th"
     " member at the 47th ASEAN Summit in Kuala Lumpur (Declaration on the Admission of"
     " Timor-Leste into ASEAN).",
@@ -317,12 +336,11 @@ def bureau_for(row: dict[str, str]) -> str:
     return SUBREGION_BUREAU[subregion]
 
 
-def is_developed(row: dict[str, str]) -> bool:
-    return (
-        row["Region Name"] in DEVELOPED_REGIONS
-        or row["Sub-region Name"] in DEVELOPED_SUBREGIONS
-        or row["ISO3166-1-Alpha-2"] in DEVELOPED_COUNTRIES
-    )
+def grouping_for(bureau: str, on_un_list: bool) -> str:
+    """The classification rule of section 4."""
+    if on_un_list or bureau in DEVELOPING_BUREAUS:
+        return "developing"
+    return "transition" if bureau == "europe_asia" else "developed"
 
 
 def is_un_member(row: dict[str, str]) -> bool:
@@ -335,7 +353,7 @@ def flag(value: str) -> int:
     return 1 if value.strip().lower() == "x" else 0
 
 
-def build(source: Path) -> list[dict[str, str]]:
+def build(source: Path) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     with source.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     by_code = {row["ISO3166-1-Alpha-2"]: row for row in rows}
@@ -350,38 +368,94 @@ def build(source: Path) -> list[dict[str, str]]:
     if len(members) != EXPECTED_MEMBER_COUNT:
         raise SystemExit(f"expected {EXPECTED_MEMBER_COUNT} members, got {len(members)}")
 
-    out = []
+    states, statuses = [], []
     for code in sorted(members):
         row = by_code[code]
-        is_ldc = LDC_CORRECTIONS.get(code, flag(row["Least Developed Countries (LDC)"]))
-        developing = 0 if is_developed(row) else 1
-        if is_ldc and not developing:
-            raise SystemExit(f"{code}: LDC but classed developed")
         bureau = bureau_for(row)
-        if bureau == "" and developing:
+        lists = {
+            "ldc": flag(row["Least Developed Countries (LDC)"]),
+            "lldc": flag(row["Land Locked Developing Countries (LLDC)"]),
+            "sids": flag(row["Small Island Developing States (SIDS)"]),
+        }
+        grouping = grouping_for(bureau, any(lists.values()))
+        if grouping == "developing" and bureau == "":
             raise SystemExit(f"{code}: developing country without a bureau")
-        out.append(
+        states.append(
             {
                 "code": code,
                 "iso3": row["ISO3166-1-Alpha-3"],
                 "m49": f"{int(row['M49']):03d}",
                 **names_for(row),
                 "bureau": bureau,
-                "is_ldc": str(is_ldc),
-                "is_lldc": str(flag(row["Land Locked Developing Countries (LLDC)"])),
-                "is_sids": str(flag(row["Small Island Developing States (SIDS)"])),
-                "is_developing": str(developing),
                 "is_asean": "1" if code in ASEAN else "0",
+                "membership_note": MEMBERSHIP_ASSUMED.get(code, ""),
             }
         )
-    return out
+        statuses.extend(status_rows(code, lists, grouping))
+    statuses.extend(event_rows(members))
+    return states, statuses
 
 
-def write(rows: list[dict[str, str]], output: Path) -> None:
+def status_rows(code: str, lists: dict[str, int], grouping: str) -> list[dict[str, str]]:
+    """The periods of one state: its UN lists (dated where status_records says) and grouping."""
+    rows = []
+    title, url = status_records.DATASET_SOURCE
+    for kind, on_list in lists.items():
+        ending = status_records.PERIOD_ENDS.get((code, kind))
+        if not on_list and (code, kind) not in status_records.EXTRA_PERIODS:
+            continue
+        row = _status(code, kind, "", title, url, status_records.DATASET_CHECKED)
+        if ending:
+            ends, basis, title_, url_, checked, note = ending
+            row.update(ends=ends, basis=basis, source_title=title_, source_url=url_)
+            row.update(checked_on=checked, note=note)
+        rows.append(row)
+    rows.append(_status(code, grouping, "", GROUPING_SOURCE, "", status_records.CHECKED))
+    return rows
+
+
+def event_rows(members: set[str]) -> list[dict[str, str]]:
+    rows = []
+    for (
+        code,
+        kind,
+        starts,
+        ends,
+        basis,
+        title,
+        url,
+        checked,
+        recheck,
+        note,
+    ) in status_records.EVENTS:
+        if code not in members:
+            raise SystemExit(f"{code}: event for a non-member")
+        row = _status(code, kind, starts, title, url, checked)
+        row.update(ends=ends, basis=basis, recheck_by=recheck, note=note)
+        rows.append(row)
+    return rows
+
+
+def _status(code, kind, starts, title, url, checked) -> dict[str, str]:
+    return {
+        "code": code,
+        "kind": kind,
+        "starts": starts,
+        "ends": "",
+        "basis": "",
+        "source_title": title,
+        "source_url": url,
+        "checked_on": checked,
+        "recheck_by": "",
+        "note": "",
+    }
+
+
+def write(rows, output: Path, header=HEADER_COMMENTS, columns=COLUMNS) -> None:
     with output.open("w", encoding="utf-8", newline="") as handle:
-        for line in HEADER_COMMENTS:
+        for line in header:
             handle.write(f"# {line}\n")
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
 
@@ -391,9 +465,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
-    rows = build(args.source)
-    write(rows, args.output)
-    print(f"wrote {len(rows)} member states to {args.output}", file=sys.stderr)
+    states, statuses = build(args.source)
+    write(states, args.output)
+    write(statuses, STATUS_OUTPUT, status_records.HEADER, STATUS_COLUMNS)
+    print(f"wrote {len(states)} member states, {len(statuses)} status records", file=sys.stderr)
     return 0
 
 

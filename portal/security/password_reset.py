@@ -22,7 +22,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from portal.models import NotificationEvent
+from portal.events import PASSWORD_RESET
 from portal.models.users import PasswordResetRequest
 from portal.notifications.services import notify
 
@@ -54,7 +54,7 @@ def request_password_reset(email: str, *, client_ip: str | None) -> None:
         )
     PasswordResetRequest.objects.create(email_digest=digest, ip_address=client_ip)
     users = list(PasswordResetForm().get_users(email))  # Django's rule: active, usable password
-    notify(event=NotificationEvent.ACCOUNT_PASSWORD_RESET, recipients=users, needs_action=True)
+    notify(event=PASSWORD_RESET, recipients=users, needs_action=True)
 
 
 def reset_link(user) -> str:

@@ -16,24 +16,20 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.activities.admin import records_activities
 from portal.models import Activity, Consultant, Party, Recommendation
-from portal.roles import is_triage
-from requests.admin.triage import is_request_staff
 from requests.forms import add_service_errors
 from requests.models import AssistanceRequest, RequestActivity
-from requests.permissions import visible_requests
+from requests.permissions import (
+    is_request_staff,
+    requests_open_to_activities,
+    visible_requests,
+)
 from requests.services import activities as services
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def linkable_requests(user) -> QuerySet[AssistanceRequest]:
-    """The requests the user may record activities on: permissions.can_work_on, in SQL."""
-    scope = visible_requests(user).filter(status__in=services.LEADS_TO_ACTIVITIES)
-    if not user.is_staff:
-        return scope.none()
-    if is_triage(user):
-        return scope
-    return scope.filter(assigned_officer=user)
+    return requests_open_to_activities(user, services.LEADS_TO_ACTIVITIES)
 
 
 class ActivityFromRequestForm(forms.ModelForm):

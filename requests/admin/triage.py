@@ -12,14 +12,21 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from portal.roles import OFFICERS_GROUP, is_triage
+from portal.admin_development import development_status_filter
+from portal.roles import is_triage
 from requests import services
 from requests.admin.activity_inline import RequestActivityInline
 from requests.admin.forms import AssignForm, GrantForm, TransitionForm
 from requests.admin.inlines import DocumentInline, MessageInline, StatusChangeInline
 from requests.forms import add_service_errors
 from requests.models import OPEN_STATUSES, AccessGrant, AssistanceRequest, Message, Status
-from requests.permissions import can_view, can_work_on, visible_requests
+from requests.permissions import (
+    can_grant_access,
+    can_view,
+    can_work_on,
+    is_request_staff,
+    visible_requests,
+)
 
 
 class OverdueFilter(admin.SimpleListFilter):
@@ -41,17 +48,6 @@ class OverdueFilter(admin.SimpleListFilter):
         return queryset
 
 
-def is_request_staff(user) -> bool:
-    """Staff with a part in triage: the desk, officers, or a regional bureau."""
-    return (
-        user.is_active
-        and user.is_staff
-        and (
-            is_triage(user) or bool(user.bureau) or user.groups.filter(name=OFFICERS_GROUP).exists()
-        )
-    )
-
-
 @admin.register(AssistanceRequest)
 class AssistanceRequestAdmin(SimpleHistoryAdmin):
     list_display = [
@@ -69,7 +65,7 @@ class AssistanceRequestAdmin(SimpleHistoryAdmin):
         "status",
         "kind",
         "party__region",
-        "party__is_ldc",
+        development_status_filter("party"),
         "assigned_officer",
         OverdueFilter,
     ]
@@ -286,13 +282,9 @@ class AssistanceRequestAdmin(SimpleHistoryAdmin):
             request.POST, request.FILES, assistance_request=assistance_request, user=request.user
         )
         if form.is_valid():
-            # The status the staff member saw: if it changed meanwhile, the service refuses.
-            assistance_request.status = form.cleaned_data["expected_status"]
-            data = {
-                k: v
-                for k, v in form.cleaned_data.items()
-                if k not in ("to_status", "expected_status")
-            }
+            # expected_status is the status the staff member saw: if it changed meanwhile,
+            # the service refuses.
+            data = {k: v for k, v in form.cleaned_data.items() if k != "to_status"}
             try:
                 services.transition(
                     assistance_request, form.cleaned_data["to_status"], actor=request.user, **data
@@ -319,7 +311,7 @@ class AssistanceRequestAdmin(SimpleHistoryAdmin):
 
     def grant_view(self, request, object_id):
         assistance_request = self._fetch(request, object_id)
-        if not is_triage(request.user):
+        if not can_grant_access(request.user, assistance_request):
             raise PermissionDenied
         form = GrantForm(request.POST)
         if form.is_valid():
@@ -333,7 +325,7 @@ class AssistanceRequestAdmin(SimpleHistoryAdmin):
 
     def revoke_view(self, request, object_id, grant_id):
         assistance_request = self._fetch(request, object_id)
-        if not is_triage(request.user):
+        if not can_grant_access(request.user, assistance_request):
             raise PermissionDenied
         grant = AccessGrant.objects.filter(
             pk=grant_id, assistance_request=assistance_request

@@ -1,10 +1,11 @@
 """The workflow of a request as data (DESIGN.md s.3): who may move it from which state to which.
 
-Only requests.services.workflow.transition reads this table and writes the status.
+Only requests.services.workflow.transition writes the status, through portal.workflow.move.
 """
 
 from django.db import models
 
+from portal.workflow import route
 from requests.models.choices import Status
 
 
@@ -47,18 +48,6 @@ for _status in _PRE_DELIVERY:
 STAFF_ALSO_MAY = {(Status.INFORMATION_REQUESTED, Status.UNDER_REVIEW)}
 
 
-def allowed_targets(status: str) -> dict[str, str]:
-    return TRANSITIONS.get(status, {})
-
-
 def route_to(status: str) -> list[str]:
-    """The shortest sequence of moves from a draft to `status` (for demo data and tests)."""
-    routes = {Status.DRAFT: []}
-    frontier = [Status.DRAFT]
-    while frontier:
-        current = frontier.pop(0)
-        for target in TRANSITIONS.get(current, {}):
-            if target not in routes:
-                routes[target] = [*routes[current], target]
-                frontier.append(target)
-    return routes[status]
+    """The moves from a draft to `status` (demo data and tests)."""
+    return route(TRANSITIONS, Status.DRAFT, status)

@@ -4,6 +4,8 @@ Definitions (the page repeats them):
 - an activity belongs to the year it started (actual start, else planned start); cancelled
   activities are left out; every activity counts, published or not (this is a staff review);
 - a request belongs to the year it was submitted;
+- "LDC": the party's status on the last day of the year (portal.development), so a party that
+  graduates during the year counts as an LDC for that year and as other from the next;
 - "delivered within the agreed time frame": requests delivered in the year whose delivery day
   is on or before their agreed time frame (moved on by the days spent waiting on the party);
 - medians: whole days from submission to the acceptance (or delivery) made in the year;
@@ -15,11 +17,12 @@ when shown, in the reader's language.
 import statistics
 from collections.abc import Callable
 
-from django.db.models import Avg, Count, QuerySet
+from django.db.models import Avg, Count, Exists, OuterRef, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from portal.models import Activity, ActivityStatus
+from portal.development import end_of_year, has_status
+from portal.models import Activity, ActivityStatus, StatusKind
 from requests.models import AssistanceRequest, Feedback, Status, StatusChange
 
 START = Coalesce("actual_start", "planned_start")
@@ -46,7 +49,12 @@ def activities_of_year(year: int) -> QuerySet[Activity]:
 def activity_figures(year: int) -> dict:
     activities = activities_of_year(year)
     total = activities.count()
-    with_ldc = activities.filter(beneficiaries__is_ldc=True).values("pk").distinct().count()
+    ldc_beneficiary = Exists(
+        Activity.beneficiaries.through.objects.filter(activity=OuterRef("pk")).filter(
+            has_status(StatusKind.LDC, end_of_year(year), "party")
+        )
+    )
+    with_ldc = activities.filter(ldc_beneficiary).count()
     completed = activities.filter(status=ActivityStatus.COMPLETED).only(
         "due_date", "actual_start", "actual_end", "planned_start", "planned_end", "status"
     )
@@ -89,7 +97,7 @@ def _first_change_days(year: int, to_status: str) -> list[tuple[AssistanceReques
 
 def request_figures(year: int) -> dict:
     submitted = AssistanceRequest.objects.filter(submitted_at__year=year)
-    ldc = submitted.filter(party__is_ldc=True).count()
+    ldc = submitted.filter(has_status(StatusKind.LDC, end_of_year(year), "party")).count()
     total = submitted.count()
     accepted = _first_change_days(year, Status.ACCEPTED)
     delivered = _first_change_days(year, Status.DELIVERED)

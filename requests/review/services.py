@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from requests.models import ReviewReport
+from requests.permissions import can_open_review
 from requests.review import figures
 
 logger = logging.getLogger(__name__)
@@ -28,8 +29,8 @@ def request_report(year: int, *, actor) -> ReviewReport:
 
     Without a broker the task runs at once, in this process (CELERY_TASK_ALWAYS_EAGER).
     """
-    if not actor.is_staff:
-        raise ValidationError(_("Only staff generate the yearly review."))
+    if not can_open_review(actor):
+        raise ValidationError(_("Only the triage desk generates the yearly review."))
     check_year(year)
     report = ReviewReport.objects.create(year=year, requested_by=actor)
     from requests.review.tasks import build_review_report_task  # the task imports this module

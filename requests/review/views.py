@@ -1,9 +1,6 @@
 """Staff pages of the yearly review: the page, a printable report and the CSV."""
 
-import functools
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,22 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from portal.csv_export import csv_writer
+from portal.decorators import only_for
 from requests.models import ReviewReport
+from requests.permissions import can_open_review
 from requests.review import presentation, services
 from requests.review.exports import write_csv
-
-
-def staff_only(view):
-    """Signed-in staff only; to anyone else the page does not exist."""
-
-    @functools.wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not (request.user.is_active and request.user.is_staff):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _year_or_404(year: int) -> int:
@@ -59,7 +45,7 @@ def _context(report: ReviewReport | None) -> dict:
     }
 
 
-@staff_only
+@only_for(can_open_review)
 @require_GET
 def review_index(request):
     year = request.GET.get("year", "")
@@ -70,7 +56,7 @@ def review_index(request):
     return render(request, "requests/review/index.html", {"years": years})
 
 
-@staff_only
+@only_for(can_open_review)
 @require_http_methods(["GET", "POST"])
 def review_year(request, year: int):
     _year_or_404(year)
@@ -91,7 +77,7 @@ def review_year(request, year: int):
     return render(request, "requests/review/year.html", context)
 
 
-@staff_only
+@only_for(can_open_review)
 @require_GET
 def review_print(request, year: int):
     report = _latest(_year_or_404(year), ReviewReport.State.DONE)
@@ -100,7 +86,7 @@ def review_print(request, year: int):
     return render(request, "requests/review/print.html", {"year": year, **_context(report)})
 
 
-@staff_only
+@only_for(can_open_review)
 @require_GET
 def review_csv(request, year: int):
     report = _latest(_year_or_404(year), ReviewReport.State.DONE)

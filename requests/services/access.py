@@ -7,13 +7,14 @@ access can take away what another still justifies.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
 from portal.roles import bureau_group, party_group
+from requests import permissions
 from requests.date_drilldown import retire_cached_drilldowns
 from requests.models import (
     AccessGrant,
@@ -83,6 +84,8 @@ def refresh_view_access(assistance_request: AssistanceRequest) -> None:
 @transaction.atomic
 def grant_access(assistance_request: AssistanceRequest, *, actor, party=None, user=None):
     """Let one more party (its group) or one person (e.g. a consultant) see this request only."""
+    if not permissions.can_grant_access(actor, assistance_request):
+        raise PermissionDenied
     if (party is None) == (user is None):
         raise ValidationError(_("Grant access to either a party or a person, not both."))
     if party is not None and party.pk == assistance_request.party_id:
@@ -97,6 +100,8 @@ def grant_access(assistance_request: AssistanceRequest, *, actor, party=None, us
 @transaction.atomic
 def revoke_access(grant: AccessGrant, *, actor) -> None:
     """End a grant; the party or person no longer sees the request (unless else entitled)."""
+    if not permissions.can_grant_access(actor, grant.assistance_request):
+        raise PermissionDenied
     if grant.revoked_at is not None:
         return
     grant.revoked_at, grant.revoked_by = timezone.now(), actor

@@ -1,10 +1,13 @@
 """Drafting a request: officials and focal points write it; nothing is saved half-way."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.development import status_as_of
+from portal.localisation import join_list
+from requests import permissions
 from requests.models import AssistanceRequest, Kind, Status
 from requests.services import access
 from requests.services.conversation import add_document, validate_upload
@@ -32,7 +35,9 @@ def check_request_rules(party, data: dict) -> None:
             errors["purpose"] = _("Say what the legislative advice is for.")
         if not data.get("legal_areas"):
             errors["legal_areas"] = _("Choose at least one legal area.")
-    if kind == Kind.STRATEGY and not (party.is_state and (party.is_developing or party.is_ldc)):
+    if kind == Kind.STRATEGY and not (
+        party.is_state and status_as_of(party, timezone.localdate()).eligible_as_developing
+    ):
         errors["kind"] = _(
             "National IP strategy assistance is open to developing and least-developed "
             "countries; %(party)s is not classified as either. Policy assistance may help instead."
@@ -52,10 +57,16 @@ def check_request_rules(party, data: dict) -> None:
             if outsiders:
                 errors["beneficiaries"] = _("Not members of %(org)s: %(names)s.") % {
                     "org": party.name,
-                    "names": ", ".join(outsiders),
+                    "names": join_list(outsiders),
                 }
     if errors:
         raise ValidationError(errors)
+
+
+def answers_of(assistance_request: AssistanceRequest) -> dict:
+    """The saved answers in the shape check_request_rules reads, beneficiaries included."""
+    answers = {field: getattr(assistance_request, field) for field in _DRAFT_FIELDS}
+    return {**answers, "beneficiaries": list(assistance_request.beneficiaries.all())}
 
 
 def _validate_attachments(attachments) -> None:
@@ -133,6 +144,8 @@ def update_draft(assistance_request: AssistanceRequest, *, actor, data: dict, at
     locked = AssistanceRequest.objects.select_for_update().get(pk=assistance_request.pk)
     if locked.status != Status.DRAFT:
         raise ValidationError(_("This request has been submitted and can no longer be edited."))
+    if not permissions.can_edit_draft(actor, locked):
+        raise PermissionDenied
     check_request_rules(locked.party, data)
     _validate_attachments(attachments)
     for field, value in _clean_for_kind(data).items():

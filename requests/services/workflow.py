@@ -1,24 +1,23 @@
 """The one place a request's status changes (DESIGN.md s.3)."""
 
 import datetime
+from functools import partial
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.roles import is_triage
+from portal.workflow import WorkflowError, move
 from requests import notifications
 from requests.date_drilldown import retire_cached_drilldowns
 from requests.models import AssistanceRequest, Document, Status, StatusChange
-from requests.permissions import can_move
+from requests.models.workflow import TRANSITIONS
+from requests.permissions import plays
 from requests.services import access
 from requests.services.conversation import add_document
-from requests.services.drafting import check_request_rules
-
-
-class WorkflowError(ValidationError):
-    """A move the workflow or the actor's rights do not allow; nothing was changed."""
+from requests.services.drafting import answers_of, check_request_rules
 
 
 def _check_requirements(locked, to_status, *, reason, due_date, deliverable) -> None:
@@ -36,7 +35,7 @@ def _check_requirements(locked, to_status, *, reason, due_date, deliverable) -> 
         if not has_one:
             raise ValidationError({"deliverable": _("Delivering needs a deliverable document.")})
     if to_status == Status.SUBMITTED:
-        check_request_rules(locked.party, {**locked.__dict__, "beneficiaries": []})
+        check_request_rules(locked.party, answers_of(locked))
 
 
 @transaction.atomic
@@ -55,28 +54,33 @@ def transition(
     """Move the request to `to_status` if the workflow and the actor allow it.
 
     Locks the row, so two people acting at once cannot lose each other's change: the second
-    is told the request moved meanwhile. Records a StatusChange and queues notifications to
-    be sent once the transaction commits.
+    is told the request moved meanwhile (WorkflowError); a move the table does not list is a
+    WorkflowError, an actor without the right PermissionDenied. Records a StatusChange and
+    queues notifications to be sent once the transaction commits.
     """
-    locked = AssistanceRequest.objects.select_for_update().get(pk=assistance_request.pk)
-    # The status the actor saw (a form's hidden field, or the object they hold).
-    if locked.status != (expected_status or assistance_request.status):
-        raise WorkflowError(
-            _("Someone else changed this request meanwhile: it is now “%(status)s”.")
-            % {"status": locked.get_status_display()}
-        )
-    if not can_move(actor, locked, to_status):
-        raise WorkflowError(
-            _("A request that is “%(status)s” cannot be moved to “%(target)s” by you.")
-            % {"status": locked.get_status_display(), "target": Status(to_status).label}
-        )
+    return move(
+        assistance_request,
+        to_status,
+        actor=actor,
+        table=TRANSITIONS,
+        may=plays,
+        expected_status=expected_status,
+        prepare=partial(
+            _prepare, actor=actor, reason=reason, due_date=due_date, deliverable=deliverable
+        ),
+        record=partial(
+            _record, actor=actor, note=note, note_visible_to_party=note_visible_to_party
+        ),
+    )
+
+
+def _prepare(locked, to_status, *, actor, reason, due_date, deliverable) -> None:
+    """The move's requirements, then the fields that change with it."""
     _check_requirements(
         locked, to_status, reason=reason, due_date=due_date, deliverable=deliverable
     )
-
     now = timezone.now()
-    from_status = locked.status
-    if from_status == Status.INFORMATION_REQUESTED and locked.waiting_since:
+    if locked.status == Status.INFORMATION_REQUESTED and locked.waiting_since:
         # Recommendations 1 and 13: the clock stops while the request waits on the party.
         if locked.due_date:
             locked.due_date += timezone.localdate() - timezone.localdate(locked.waiting_since)
@@ -89,34 +93,36 @@ def transition(
         locked.due_date = due_date
     if to_status == Status.DECLINED:
         locked.decline_reason = reason.strip()
-        note = note or locked.decline_reason
     if deliverable is not None:
         add_document(locked, deliverable, actor=actor, kind=Document.Kind.DELIVERABLE)
-    locked.status = to_status
     locked.last_activity_at = now
     locked._history_user = actor  # the audit trail names the actor, from a task as from a page
-    locked.save()
+
+
+def _record(locked, from_status, *, actor, note, note_visible_to_party) -> None:
+    """The history row, who sees the request from now on, and the notifications."""
+    if locked.status == Status.DECLINED:
+        note = note or locked.decline_reason
     StatusChange.objects.create(
         assistance_request=locked,
         from_status=from_status,
-        to_status=to_status,
+        to_status=locked.status,
         actor=actor,
-        at=now,
+        at=locked.last_activity_at,
         note=note.strip(),
         note_visible_to_party=note_visible_to_party,
     )
     if from_status == Status.DRAFT:
         access.refresh_view_access(locked)  # beneficiaries and the bureau see it from now on
-    notifications.status_changed(locked, to_status, actor=actor)
+    notifications.status_changed(locked, locked.status, actor=actor)
     retire_cached_drilldowns()
-    return locked
 
 
 @transaction.atomic
 def assign_officer(assistance_request: AssistanceRequest, officer, *, actor) -> AssistanceRequest:
     """The triage desk gives the request to an officer, who then sees and works on it."""
     if not is_triage(actor):
-        raise WorkflowError(_("Only the triage desk assigns officers."))
+        raise PermissionDenied
     if officer is not None and not (officer.is_staff and officer.is_active):
         raise ValidationError({"officer": _("Choose an active member of staff.")})
     locked = AssistanceRequest.objects.select_for_update().get(pk=assistance_request.pk)
@@ -139,5 +145,7 @@ def send_information(assistance_request: AssistanceRequest, *, actor, body: str)
     happen together or not at all."""
     from requests.services.conversation import post_message
 
+    if assistance_request.status != Status.INFORMATION_REQUESTED:
+        raise ValidationError(_("This request is not waiting for information from your party."))
     post_message(assistance_request, actor=actor, body=body)
     return transition(assistance_request, Status.UNDER_REVIEW, actor=actor)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from portal.models import Notification, NotificationPreference
 from portal.notifications import services
+from requests import events
 from tests.broker.conftest import delivered, publishing_to, wait_for
 
 pytestmark = [
@@ -31,7 +32,7 @@ def submit(user, subject) -> Notification:
     with transaction.atomic():
         NotificationPreference.objects.update_or_create(user=user, defaults={"language": "fr"})
         (row,) = services.notify(
-            event="request.submitted",
+            event=events.SUBMITTED,
             recipients=[user],
             subject_object=subject,
             context={"title": "Revision of the patent law"},

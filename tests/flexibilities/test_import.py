@@ -1,6 +1,7 @@
 """Importing provisions from CSV or JSON: every rule, all or nothing, upserts, the round-trip."""
 
 import csv
+import datetime
 import io
 import json
 
@@ -233,7 +234,8 @@ def test_a_json_download_imports_back_unchanged(client):
 
 def test_the_download_header_is_the_documented_import_format(client):
     content = b"".join(client.get(reverse("flexibilities:export_csv")).streaming_content)
-    assert content.decode().splitlines()[0] == ",".join(COLUMNS)
+    # The import format, then the derived "verification" column the import accepts and ignores.
+    assert content.decode().splitlines()[0] == ",".join([*COLUMNS, "verification"])
 
 
 def test_the_command_imports_a_file_and_fails_loudly_on_bad_rows(tmp_path):
@@ -281,3 +283,20 @@ def test_running_a_job_twice_imports_once():
     job = run(csv_bytes([GOOD]))
     again = services.run_import_job(job.pk)
     assert again.created_count == 1 and Provision.objects.count() == 1
+
+
+def test_downloads_mark_each_provision_verified_or_unverified_sample(client):
+    make_provision("KE", is_sample=True)
+    make_provision(
+        "CL", source_url="https://example.org/law", last_verified=datetime.date(2026, 11, 1)
+    )
+    content = b"".join(client.get(reverse("flexibilities:export_csv")).streaming_content)
+    rows = list(csv.DictReader(io.StringIO(content.decode())))
+    assert {row["party"]: row["verification"] for row in rows} == {
+        "KE": "unverified-sample",
+        "CL": "verified",
+    }
+    records = json.loads(
+        b"".join(client.get(reverse("flexibilities:export_json")).streaming_content)
+    )
+    assert {record["verification"] for record in records} == {"unverified-sample", "verified"}

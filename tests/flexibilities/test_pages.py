@@ -28,7 +28,11 @@ def test_a_provision_page_shows_its_text_citation_and_links(client):
     )
     page = html(client.get(provision.get_absolute_url()))
     assert '<blockquote class="provision-text" lang="es">' in page
-    assert "Ley 19.039 (19.039)" in page and "Spanish" in page and "Translated heading." in page
+    assert (
+        "<bdi>Ley 19.039</bdi> (<bdi>19.039</bdi>)" in page
+        and "Spanish" in page
+        and "Translated heading." in page
+    )
     assert "International exhaustion" in page
     assert 'href="/flexibilities/parties/CL/"' in page
     assert 'href="/flexibilities/categories/exhaustion-of-rights/"' in page
@@ -72,7 +76,8 @@ def test_a_party_page_groups_its_provisions_by_flexibility(client, django_assert
         make_provision("KE", "compulsory-licences")
     make_provision("KE", "utility-models", implementation_option="provided")
     url = reverse("flexibilities:party_detail", args=["KE"])
-    with django_assert_num_queries(4):  # party, counts, newest of each, categories
+    # party, counts, newest of each, categories, development status records
+    with django_assert_num_queries(5):
         page = html(client.get(url))
     assert page.index('id="compulsory-licences"') < page.index('id="utility-models"')
     assert "See all 12 provisions" in page  # ten are shown, the link leads to the rest
@@ -125,3 +130,17 @@ def test_flexibility_names_follow_the_readers_language(client):
     assert "Licences obligatoires et utilisation par les pouvoirs publics" in page
     page = html(client.get(reverse("flexibilities:category_list"), HTTP_ACCEPT_LANGUAGE="es"))
     assert "Licencias obligatorias y uso gubernamental" in page
+
+
+def test_a_party_page_shows_its_development_status_as_of_today_with_sources(client):
+    page = html(client.get(reverse("flexibilities:party_detail", args=["BD"])))
+    assert "Development status as of" in page
+    assert "A/RES/76/8" in page  # the scheduled graduation and its resolution
+    assert "Outcome not confirmed" in page
+    assert "https://github.com/datasets/country-codes" in page  # the LDC record's source
+
+
+def test_unverified_sample_provisions_say_so_on_their_page(client):
+    provision = make_provision("KE", is_sample=True, source_url="", last_verified=None)
+    page = html(client.get(provision.get_absolute_url()))
+    assert "Unverified sample text" in page

@@ -4,18 +4,22 @@ import smtplib
 from datetime import date, timedelta
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 
 from portal.celery import app as celery_app
 from portal.models import Notification, NotificationLevel, Party
 from portal.notifications import reminders, services
+from portal.notifications.events import choices, declare, lookup
 from portal.notifications.rendering import render_email
+from requests import events
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
 Status = Notification.Status
+MISSION_SOON = declare("test.mission_soon", "Mission starting soon")
 CLOSED_BROKER = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 
 
@@ -28,7 +32,7 @@ def submit(recipients, subject, **kwargs):
     """What a feature app does: notify inside the transaction of its change."""
     with transaction.atomic():
         return services.notify(
-            event=kwargs.pop("event", "request.submitted"),
+            event=kwargs.pop("event", events.SUBMITTED),
             recipients=recipients,
             subject_object=subject,
             context=kwargs.pop("context", {"title": "Revision of the patent law"}),
@@ -61,9 +65,15 @@ def test_notify_writes_one_pending_row_per_recipient_with_the_subject(ke_focal, 
     assert row.context == {"title": "Revision of the patent law"}
 
 
-def test_notify_refuses_an_unknown_event_so_typos_fail_in_tests(ke_focal, kenya):
-    with pytest.raises(ValueError, match=r"request\.submited"):
-        services.notify(event="request.submited", recipients=[ke_focal], subject_object=kenya)
+def test_an_event_key_declared_twice_with_another_label_stops_start_up():
+    with pytest.raises(ImproperlyConfigured, match=r"request\.submitted"):
+        declare("request.submitted", "Something else")
+
+
+def test_every_app_declares_its_events_and_the_core_knows_them_all():
+    keys = {key for key, _label in choices()}
+    assert {"request.submitted", "reminder.overdue", "enforcement.report_approved"} <= keys
+    assert lookup("request.submitted") is events.SUBMITTED
 
 
 def test_notify_stores_dates_as_text_so_the_worker_can_render_them(ke_focal, kenya):
@@ -76,7 +86,7 @@ def test_those_who_want_only_action_notifications_get_only_those(ke_focal, ke_of
         ke_official, level=NotificationLevel.ACTION_ONLY, language="en"
     )
     submit([ke_focal, ke_official], kenya, needs_action=False)
-    submit([ke_focal, ke_official], kenya, event="request.information_requested", needs_action=True)
+    submit([ke_focal, ke_official], kenya, event=events.INFORMATION_REQUESTED, needs_action=True)
     assert sorted(
         Notification.objects.values_list("recipient__username", "event").order_by("id")
     ) == [
@@ -106,7 +116,7 @@ def test_delivery_is_queued_only_when_the_change_commits(
 def test_a_rolled_back_change_leaves_no_notification(ke_focal, kenya, mailoutbox):
     def change_that_fails():
         with transaction.atomic():
-            services.notify(event="request.submitted", recipients=[ke_focal], subject_object=kenya)
+            services.notify(event=events.SUBMITTED, recipients=[ke_focal], subject_object=kenya)
             raise RuntimeError("the change failed")
 
     with pytest.raises(RuntimeError):
@@ -293,7 +303,7 @@ def test_staff_retry_leaves_sent_rows_alone(ke_focal, kenya, mailoutbox):
 def mission_source(ke_focal, kenya):
     def source(today):
         yield reminders.Reminder(
-            event="reminder.mission_soon",
+            event=MISSION_SOON,
             recipients=[ke_focal],
             subject_object=kenya,
             context={"title": "Expert mission", "start_date": today + timedelta(days=5)},
@@ -308,14 +318,14 @@ def test_a_daily_reminder_run_twice_the_same_day_writes_one_row(mission_source):
     assert reminders.send_reminders("test.missions", today=date(2026, 11, 21)) == 1
     assert reminders.send_reminders("test.missions", today=date(2026, 11, 21)) == 0
     assert reminders.send_reminders("test.missions", today=date(2026, 11, 22)) == 1
-    assert Notification.objects.filter(event="reminder.mission_soon").count() == 2
+    assert Notification.objects.filter(event=MISSION_SOON.key).count() == 2
 
 
 def test_the_daily_task_runs_every_registered_source(mission_source):
     from portal.notifications.tasks import send_daily_reminders_task
 
-    assert send_daily_reminders_task.delay() is not None
-    row = Notification.objects.get(event="reminder.mission_soon")
+    send_daily_reminders_task.delay()
+    row = Notification.objects.get(event=MISSION_SOON.key)
     assert row.needs_action and row.reference == "Kenya"
 
 
@@ -331,5 +341,5 @@ def test_any_object_can_be_the_subject_until_requests_exist(ke_focal):
     party = Party.objects.get(code="CL")
     (row,) = submit([ke_focal], party)
     other = make_user("plain")
-    (row2,) = submit([ke_focal], other, event="request.message")
+    (row2,) = submit([ke_focal], other, event=events.MESSAGE)
     assert row.reference == "Chile" and row2.reference == "plain"

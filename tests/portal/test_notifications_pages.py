@@ -7,6 +7,7 @@ from django.urls import reverse
 from portal.models import Notification, NotificationPreference, User
 from portal.notifications import services
 from portal.notifications.admin import NotificationAdmin
+from requests import events
 from tests.conftest import client_for, make_user
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,7 @@ def outbox_rows(count: int, *, status=Status.FAILED, prefix="o"):
     rows = Notification.objects.bulk_create(
         Notification(
             recipient=user,
-            event="request.submitted",
+            event=events.SUBMITTED.key,
             reference=f"REQ-2026-{i:04d}",
             url=f"/requests/REQ-2026-{i:04d}/",
             status=status,
@@ -192,8 +193,6 @@ def test_nobody_adds_outbox_rows_by_hand_in_the_admin(rf, triage):
 
 def test_preferences_saved_on_the_page_decide_the_language_of_mail(ke_official, kenya, mailoutbox):
     client_for(ke_official).post(PREFERENCES, {"level": "all", "language": "es"})
-    (row,) = services.notify(
-        event="request.accepted", recipients=[ke_official], subject_object=kenya
-    )
+    (row,) = services.notify(event=events.ACCEPTED, recipients=[ke_official], subject_object=kenya)
     services.deliver_notification(row.pk)
     assert '<html lang="es"' in mailoutbox[0].alternatives[0][0]

@@ -5,7 +5,10 @@ from portal.reference.loaders import load_all
 
 
 class Command(BaseCommand):
-    help = "Load or refresh the shipped reference data (parties, Development Agenda). Idempotent."
+    help = (
+        "Load or refresh the shipped reference data (parties, their development status, the"
+        " Development Agenda). Idempotent."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -13,6 +16,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Reference data: {counts['parties']} parties, "
+                f"{counts['statuses']} development status records, "
                 f"{counts['registry']} clusters and recommendations."
             )
         )

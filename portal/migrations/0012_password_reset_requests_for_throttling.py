@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0007_activity_public_order_index'),
+        ('portal', '0011_load_development_status'),
     ]
 
     operations = [

@@ -1,0 +1,92 @@
+"""One idiom for every model with a status (STYLE.md, after django-oscar's order pipeline).
+
+Each model keeps its transitions as data beside it: `{from_status: {to_status: who}}`, where
+`who` names a role its app's permissions module understands. `move()` is the only code that
+writes such a status: it locks the row, refuses a move the table does not list (a broken rule:
+WorkflowError) or an actor without the right (PermissionDenied), lets the app check the move's
+own requirements and set its fields, saves, and lets the app write its history row and queue
+its notifications, all in the caller's transaction.
+"""
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+Table = Mapping[str, Mapping[str, str]]
+M = TypeVar("M", bound=models.Model)
+
+
+class WorkflowError(ValidationError):
+    """A move the workflow does not allow now; nothing was changed."""
+
+
+def targets(table: Table, status: str) -> Mapping[str, str]:
+    """{to_status: who} of the moves the table lists from `status`."""
+    return table.get(status, {})
+
+
+def route(table: Table, start: str, status: str) -> list[str]:
+    """The shortest sequence of moves from `start` to `status` (demo data and tests)."""
+    routes: dict[str, list[str]] = {start: []}
+    frontier = [start]
+    while frontier:
+        current = frontier.pop(0)
+        for target in table.get(current, {}):
+            if target not in routes:
+                routes[target] = [*routes[current], target]
+                frontier.append(target)
+    return routes[status]
+
+
+def move(
+    obj: M,
+    to_status: str,
+    *,
+    actor: Any,
+    table: Table,
+    may: Callable[[Any, M, str, str], bool],
+    expected_status: str | None = None,
+    prepare: Callable[[M, str], None] | None = None,
+    record: Callable[[M, str], None] | None = None,
+    field: str = "status",
+) -> M:
+    """Move `obj` to `to_status` along `table`; returns the locked, saved row.
+
+    may(actor, locked, who, to_status) answers for the role the table names. prepare(locked,
+    to_status) checks the move's requirements (raising ValidationError) and sets the fields
+    that go with it; record(locked, from_status) writes the history row and queues
+    notifications. Call inside a transaction (move opens one if the caller has none).
+    """
+    with transaction.atomic():
+        locked = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+        current = getattr(locked, field)
+        # The status the actor saw (a form's hidden field, or the object they hold).
+        if current != (expected_status or getattr(obj, field)):
+            raise WorkflowError(
+                _("Someone else changed this meanwhile: it is now “%(status)s”.")
+                % {"status": _label(locked, field)}
+            )
+        who = targets(table, current).get(to_status)
+        if who is None:
+            raise WorkflowError(
+                _("This cannot be moved from “%(status)s” to “%(target)s”.")
+                % {"status": _label(locked, field), "target": _label(locked, field, to_status)}
+            )
+        if not may(actor, locked, who, to_status):
+            raise PermissionDenied
+        if prepare is not None:
+            prepare(locked, to_status)
+        setattr(locked, field, to_status)
+        locked.save()
+        if record is not None:
+            record(locked, current)
+    return locked
+
+
+def _label(obj: models.Model, field: str, value: str | None = None) -> str:
+    choices = dict(obj._meta.get_field(field).flatchoices)
+    value = getattr(obj, field) if value is None else value
+    return str(choices.get(value, value))
