@@ -17,9 +17,16 @@ COPY enforcement ./enforcement
 COPY templates ./templates
 COPY locale ./locale
 COPY manage.py ./
-RUN pip install -c constraints.txt . \
-    && DEBUG=1 python manage.py collectstatic --no-input \
-    && mkdir -p /app/var/private && chown -R portal:portal /app/var
+COPY scripts/build-app ./scripts/build-app
+# The build steps live in scripts/build-app, which tests/production runs too: install, compile
+# the catalogues and collect the static files with the production settings (DEBUG off).
+# GNU gettext is needed only to compile the catalogues, so it leaves with this layer.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gettext \
+    && scripts/build-app \
+    && apt-get purge -y --auto-remove gettext \
+    && rm -rf /var/lib/apt/lists/* \
+    && chown -R portal:portal /app/var
 
 USER portal
 EXPOSE 8000

@@ -2,9 +2,10 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from enforcement import services
+from enforcement import permissions, services
 from enforcement.models import (
     Attendee,
     BestPractice,
@@ -17,6 +18,7 @@ from enforcement.models import (
     Programme,
     ReportReview,
     ReportStatus,
+    ReportVersion,
     ReviewAction,
 )
 
@@ -43,7 +45,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
     list_display = ["name", "funder", "implementing_agency", "period_display", "is_demo"]
     list_filter = ["is_demo"]
     search_fields = ["name", "funder", "implementing_agency", "description"]
-    filter_horizontal = ["participating_parties"]
+    filter_horizontal = ["participating_parties", "team"]
     readonly_fields = ["key"]
     inlines = [NationalCoordinatorInline]
 
@@ -73,9 +75,22 @@ class ExpertMissionAdmin(admin.ModelAdmin):
         return mission.period_display
 
 
+class ReportVersionInline(admin.TabularInline):
+    """Versions are added on the report's page (a service checks the file and the workflow)."""
+
+    model = ReportVersion
+    fields = ["number", "file_name", "size", "prepared_by", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 class ReportReviewInline(admin.TabularInline):
     model = ReportReview
-    fields = ["created_at", "action", "from_status", "to_status", "actor", "comment"]
+    fields = ["created_at", "action", "version", "from_status", "to_status", "actor", "comment"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -92,9 +107,44 @@ class CountryReportAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "party__name", "mission__title"]
     autocomplete_fields = ["party"]
     raw_id_fields = ["mission"]
-    readonly_fields = ["status", "approved_at"]
-    inlines = [ReportReviewInline]
+    readonly_fields = ["status", "approved_at", "approved_version"]
+    inlines = [ReportVersionInline, ReportReviewInline]
     actions = ["send_for_review"]
+
+    # Scope: the staff who handle a report, as on the site (enforcement.permissions); anyone
+    # else gets 404 on its change, history and delete pages, not a "does not exist" redirect.
+    def get_queryset(self, request):
+        return permissions.handled_reports(request.user).select_related("party", "mission")
+
+    def _in_scope_or_404(self, request, object_id) -> None:
+        if not str(object_id).isdigit() or not self.get_queryset(request).filter(pk=object_id):
+            raise Http404
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._in_scope_or_404(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._in_scope_or_404(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        self._in_scope_or_404(request, object_id)
+        return super().delete_view(request, object_id, extra_context)
+
+    # Staff read the reports they handle here without a model permission (as in the triage
+    # admin); changing one stays with the permissions Django grants.
+    def has_module_permission(self, request):
+        return permissions.is_staff(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        if obj is not None and not permissions.handles_report(request.user, obj):
+            return False
+        return permissions.is_staff(request.user)
+
+    def view_on_site(self, report):
+        # The page itself, which checks who asks (the admin's generic redirect would not).
+        return report.get_absolute_url()
 
     def get_readonly_fields(self, request, obj=None):
         # Past draft the report is the text the party reviews or approved: changing it here
@@ -110,7 +160,10 @@ class CountryReportAdmin(admin.ModelAdmin):
             try:
                 services.review_report(report.pk, request.user, ReviewAction.SENT_FOR_REVIEW)
                 sent += 1
-            except (ValidationError, PermissionDenied):
+            except ValidationError as error:
+                reason = " ".join(error.messages)
+                self.message_user(request, f"{report}: {reason}", messages.WARNING)
+            except PermissionDenied:
                 self.message_user(
                     request, _("%(report)s is not a draft.") % {"report": report}, messages.WARNING
                 )

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 
 from enforcement import services
 from enforcement.models import (
@@ -50,6 +51,9 @@ def load() -> str:
     users = get_user_model().objects
     staff, focal = users.get(username="admin"), users.get(username="th-focal")
     programme = _programme(thailand)
+    # The demo officer handles this programme: it sees Thailand's confidential reports, while
+    # the Africa bureau does not (Thailand is in Asia and the Pacific).
+    programme.team.add(users.get(username="officer"))
     mission = _mission(programme, thailand)
     reports = _reports(mission, thailand, staff, focal)
     meeting = _meeting(programme, thailand)
@@ -108,8 +112,19 @@ def _mission(programme, thailand):
     return mission
 
 
+# A minimal PDF: what the focal point reads and approves in the demo.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
 def _reports(mission, thailand, staff, focal) -> dict[str, CountryReport]:
-    """One report per workflow state, each reached through the real service."""
+    """One report per workflow state, each reached through the real service.
+
+    The draft has no document yet (so its page says why it cannot be sent); the others have
+    version 1, which the focal point reads before approving.
+    """
     steps = {
         ReportStatus.DRAFT: [],
         ReportStatus.UNDER_NATIONAL_REVIEW: [(ReviewAction.SENT_FOR_REVIEW, staff)],
@@ -127,6 +142,9 @@ def _reports(mission, thailand, staff, focal) -> dict[str, CountryReport]:
             title=title,
             defaults={"summary": "An invented report that shows the review workflow. (demo)"},
         )
+        if created and moves:
+            upload = ContentFile(DEMO_PDF, name="country-report-thailand-demo.pdf")
+            services.add_report_version(report.pk, staff, upload)
         if created:
             for action, actor in moves:
                 report = services.review_report(report.pk, actor, action)

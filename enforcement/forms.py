@@ -11,7 +11,13 @@ from enforcement.models import AgencyType, InfringementStatistic, ReviewAction
 class ReportReviewForm(forms.Form):
     """One move of a country report: the button pressed names the action."""
 
-    action = forms.ChoiceField(choices=ReviewAction.choices, widget=forms.HiddenInput)
+    # A new version is not a button here: it comes with its file (ReportVersionForm).
+    action = forms.ChoiceField(
+        choices=[c for c in ReviewAction.choices if c[0] != ReviewAction.NEW_VERSION],
+        widget=forms.HiddenInput,
+    )
+    # The version the focal point read: approval is refused if a newer one arrived meanwhile.
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     comment = forms.CharField(
         label=_("Comments"),
         required=False,
@@ -27,6 +33,18 @@ class ReportReviewForm(forms.Form):
         ):
             self.add_error("comment", _("Say what should change when returning the report."))
         return cleaned
+
+
+class ReportVersionForm(forms.Form):
+    """A new version of a report's document; its content is checked by the service."""
+
+    file = forms.FileField(
+        label=_("New version of the report"),
+        help_text=_(
+            "PDF, Word or OpenDocument. An approved report goes back to the party's focal point "
+            "for approval."
+        ),
+    )
 
 
 class AttendeeForm(forms.Form):

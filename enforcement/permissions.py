@@ -16,9 +16,12 @@ from enforcement.models import (
     ConsultationMeeting,
     CountryReport,
     InfringementStatistic,
+    Programme,
     ReportStatus,
+    ReportVersion,
 )
 from portal.models import Membership, Party
+from portal.roles import is_triage
 
 
 def is_staff(user) -> bool:
@@ -51,14 +54,37 @@ def is_insider(user, party) -> bool:
 
 
 # Country reports -------------------------------------------------------------------------
+# A report on one country's enforcement gaps is as confidential as a request (issue 22): until
+# the party approves it, only the party and the staff who handle it see it. Staff handle a
+# report as the triage desk, as the programme's team, or as the bureau of the party's region.
+
+
+def handles_report(user, report: CountryReport) -> bool:
+    """Staff who handle the report: triage, its programme's team, its party's regional bureau."""
+    if not is_staff(user):
+        return False
+    if is_triage(user) or _in_bureau_of(user, report.party):
+        return True
+    return Programme.team.through.objects.filter(
+        programme_id=report.mission.programme_id, user_id=user.pk
+    ).exists()
+
+
+def _in_bureau_of(user, party) -> bool:
+    return bool(user.bureau) and user.bureau == party.region
+
+
+def is_report_insider(user, report: CountryReport) -> bool:
+    """Sees the report in every state, with its history and every version: party or handler."""
+    return belongs_to(user, report.party) or handles_report(user, report)
 
 
 def can_view_report(user, report: CountryReport) -> bool:
-    return report.status == ReportStatus.APPROVED or is_insider(user, report.party)
+    return report.status == ReportStatus.APPROVED or is_report_insider(user, report)
 
 
 def can_send_report_for_review(user, report: CountryReport) -> bool:
-    return is_staff(user) and report.status == ReportStatus.DRAFT
+    return report.status == ReportStatus.DRAFT and handles_report(user, report)
 
 
 def can_review_report(user, report: CountryReport) -> bool:
@@ -69,17 +95,55 @@ def can_review_report(user, report: CountryReport) -> bool:
     )
 
 
+def can_upload_report_version(user, report: CountryReport) -> bool:
+    """Staff who handle the report add versions; one after approval sends it back for review."""
+    return handles_report(user, report)
+
+
 def can_act_on_report(user, report: CountryReport) -> bool:
-    return can_send_report_for_review(user, report) or can_review_report(user, report)
+    return (
+        can_send_report_for_review(user, report)
+        or can_review_report(user, report)
+        or can_upload_report_version(user, report)
+    )
+
+
+def can_download_version(user, version: ReportVersion) -> bool:
+    """Insiders read every version; everyone else only the one the party approved."""
+    report = version.report
+    if is_report_insider(user, report):
+        return True
+    return report.status == ReportStatus.APPROVED and report.approved_version_id == version.pk
+
+
+def handled_reports(user) -> QuerySet[CountryReport]:
+    """The reports the user handles as staff (the admin's scope); none for anyone else."""
+    reports = CountryReport.objects.all()
+    if not is_staff(user):
+        return reports.none()
+    if is_triage(user):
+        return reports
+    return reports.filter(_handled_scope(user))
+
+
+def _handled_scope(user) -> Q:
+    # A subquery, not a join: a join through the team would repeat a report per team member.
+    teams = Programme.team.through.objects.filter(user_id=user.pk).values("programme_id")
+    scope = Q(mission__programme_id__in=teams)
+    if user.bureau:
+        scope |= Q(party__region=user.bureau)
+    return scope
 
 
 def visible_reports(user) -> QuerySet[CountryReport]:
-    """The reports the user may see: approved ones, plus every one for staff and the party."""
+    """Approved reports for everyone; the party's own and the handled ones in every state."""
     reports = CountryReport.objects.all()
-    if is_staff(user):
+    if is_staff(user) and is_triage(user):
         return reports
-    membership = _membership(user)
     scope = Q(status=ReportStatus.APPROVED)
+    if is_staff(user):
+        scope |= _handled_scope(user)
+    membership = _membership(user)
     if membership is not None:
         scope |= Q(party_id=membership.party_id)
     return reports.filter(scope)
@@ -87,12 +151,24 @@ def visible_reports(user) -> QuerySet[CountryReport]:
 
 def get_report_for_user(user, pk: int, *, for_edit: bool = False) -> CountryReport:
     """The report, or 404 if the user may not see it; 403 if for_edit and they may not act."""
-    report = get_object_or_404(CountryReport.objects.select_related("party", "mission"), pk=pk)
+    report = get_object_or_404(
+        CountryReport.objects.select_related("party", "mission__programme"), pk=pk
+    )
     if not can_view_report(user, report):
         raise Http404
     if for_edit and not can_act_on_report(user, report):
         raise PermissionDenied
     return report
+
+
+def get_version_for_user(user, pk: int, number: int) -> ReportVersion:
+    """One version of a report, 404 unless the user may read that very version."""
+    report = get_report_for_user(user, pk)
+    version = get_object_or_404(report.versions.all(), number=number)
+    version.report = report
+    if not can_download_version(user, version):
+        raise Http404
+    return version
 
 
 # Missions, coordinators, meetings --------------------------------------------------------
@@ -137,7 +213,10 @@ def visible_best_practices(user) -> QuerySet[BestPractice]:
 
 def get_best_practice_for_user(user, pk: int) -> BestPractice:
     queryset = visible_best_practices(user).select_related(
-        "party", "source_report__party", "source_meeting"
+        "party",
+        "source_report__party",
+        "source_report__mission__programme",
+        "source_meeting__programme",
     )
     return get_object_or_404(queryset, pk=pk)
 

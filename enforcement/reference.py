@@ -1,5 +1,8 @@
 """Real reference data from seeds/002: the ASEAN best-practices programme of 2013.
 
+Every text field but `staff_notes` is read by the public: it says what the source says, in
+words for a visitor; working notes, doubts and our file names go to `staff_notes` only.
+
 The loader takes an app registry so the data migration can pass its historical models. It
 records only what the source page says; what it does not say (funder, implementing agency,
 the programme's own period, exact mission days, the expert's name, attendees, the text of
@@ -12,9 +15,10 @@ from datetime import date
 from django.apps import apps as django_apps
 
 PROGRAMME_KEY = "asean-ipr-enforcement-best-practices"
+# What the public reads as the source of every record below.
 SOURCE = (
-    "seeds/002: the organisation's Program Activities page “Best practices on IPR enforcement "
-    "for interested ASEAN enforcement agencies”."
+    "The organisation's Program Activities page “Best practices on IPR enforcement for "
+    "interested ASEAN enforcement agencies” (2013)."
 )
 # ASEAN had ten member states in 2013 (Timor-Leste joined in 2025); all ten sent
 # representatives to the Manila meeting, so all ten took part in the programme.
@@ -33,10 +37,13 @@ PROGRAMME = {
         "practices. Outcome: individual country reports for the interested ASEAN member "
         "states, followed by a comprehensive report on Best Practices on IPR Enforcement."
     ),
-    "source": (
-        f"{SOURCE} The page names no funder, implementing agency or programme period; they are "
-        "left empty. It mentions an “ECAP National Coordinator” for each country (ECAP is "
-        "presumably the EU-ASEAN project on IP rights, ECAP III; the page does not say so)."
+    "source": SOURCE,
+    # Staff only: never rendered on a public page (tests/enforcement/test_public_text.py).
+    "staff_notes": (
+        "Transcribed from seeds/002. The page names no funder, implementing agency or "
+        "programme period, so they are left empty and the page shows them as not known. It "
+        "mentions an “ECAP National Coordinator” for each country without saying what ECAP "
+        "stands for; the pages repeat the name only."
     ),
 }
 
@@ -48,11 +55,12 @@ MISSION_PURPOSE = (
     "that could be proposed for adoption at the ASEAN regional level; (d) gathering suggestions "
     "concerning a plan to foster IPR enforcement interagency coordination within ASEAN."
 )
-MISSION_SOURCE = (
-    f"{SOURCE} An expert on IPR enforcement carried out field work following a programme "
-    "prepared by the ECAP National Coordinator for each country, holding consultation meetings "
-    "with the IP Office and other relevant IPR enforcement agencies. The page gives the month "
-    "only, not the days, the expert's name, the programmes or the other agencies met."
+MISSION_NOTES = (
+    "Transcribed from seeds/002: an expert on IPR enforcement carried out field work following "
+    "a programme prepared by the ECAP National Coordinator for each country, holding "
+    "consultation meetings with the IP Office and other relevant IPR enforcement agencies. The "
+    "page gives the month only, not the days, the expert's name, the programmes or the other "
+    "agencies met."
 )
 MISSIONS = [
     {
@@ -83,9 +91,10 @@ MEETING = {
         "Office and two other representatives from national law enforcement agencies and/or "
         "members of the national court."
     ),
-    "source": (
-        f"{SOURCE} The page does not name the attendees or give the text of the "
-        "recommendations adopted."
+    "source": SOURCE,
+    "staff_notes": (
+        "Transcribed from seeds/002. The page does not name the attendees or give the text of "
+        "the recommendations adopted."
     ),
 }
 
@@ -117,8 +126,12 @@ def _load_mission(apps, programme, item, parties) -> None:
             "end_date": None,
             "date_precision": "month",
             "purpose": MISSION_PURPOSE,
-            "other_experts": "An expert on IPR enforcement (not named in the source).",
-            "source": MISSION_SOURCE,
+            "other_experts": "An expert on IPR enforcement (name not known)",
+            "coordinator_programme": (
+                "Prepared by each country's ECAP National Coordinator; its content is not known."
+            ),
+            "source": SOURCE,
+            "staff_notes": MISSION_NOTES,
         },
     )
     visited = [parties[code] for code in item["parties"]]

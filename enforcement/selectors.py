@@ -1,6 +1,6 @@
 """Reads of the enforcement app, shaped for its pages, with the visibility scope applied first."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet, Sum
 
 from enforcement import permissions
 from enforcement.models import (
@@ -15,6 +15,7 @@ from enforcement.models import (
     NationalCoordinator,
     Programme,
     ReportReview,
+    ReportVersion,
 )
 from portal.models import Party
 
@@ -27,18 +28,19 @@ def programme_list() -> QuerySet[Programme]:
     )
 
 
-def programme_for_page(pk: int, user) -> Programme | None:
-    """A programme with its missions, meetings, coordinators and the outputs the user may see."""
-    missions = ExpertMission.objects.prefetch_related(
+def programme_for_page(pk: int) -> Programme | None:
+    """A programme with its missions (by date), meetings (by date) and coordinators."""
+    missions = ExpertMission.objects.order_by("start_date", "pk").prefetch_related(
         "parties",
         "experts",
         Prefetch("meetings", MissionMeeting.objects.select_related("party")),
     )
+    meetings = ConsultationMeeting.objects.order_by("start_date", "pk").select_related("host_party")
     return (
         Programme.objects.prefetch_related(
             "participating_parties",
             Prefetch("missions", missions),
-            Prefetch("meetings", ConsultationMeeting.objects.select_related("host_party")),
+            Prefetch("meetings", meetings),
             Prefetch("coordinators", NationalCoordinator.objects.select_related("party")),
         )
         .filter(pk=pk)
@@ -46,13 +48,51 @@ def programme_for_page(pk: int, user) -> Programme | None:
     )
 
 
-def reports_of_programme(programme, user) -> QuerySet[CountryReport]:
-    return report_list(user).filter(mission__programme=programme)
+def programme_story(programme, user) -> dict:
+    """The outputs of a programme in the order its page tells them, scoped to the user.
+
+    A fixed number of queries: reports, practices, attendance counts, statistics summary.
+    """
+    reports = list(report_list(user).filter(mission__programme=programme))
+    practices = list(
+        best_practice_list(user).filter(
+            Q(source_report__mission__programme=programme) | Q(source_meeting__programme=programme)
+        )
+    )
+    attendance = {}
+    for row in (
+        Attendee.objects.filter(meeting__programme=programme)
+        .values("meeting_id", "party__name", "agency_type")
+        .annotate(count=Count("pk"))
+        .order_by("meeting_id", "party__name", "agency_type")
+    ):
+        row["agency_label"] = AgencyType(row["agency_type"]).label
+        attendance.setdefault(row["meeting_id"], []).append(row)
+    by_area = {}
+    for practice in practices:
+        by_area.setdefault(practice.get_area_display(), []).append(practice)
+    for meeting in programme.meetings.all():
+        meeting.attendance = attendance.get(meeting.pk, [])
+        meeting.adopted = [p for p in practices if p.source_meeting_id == meeting.pk]
+    for mission in programme.missions.all():
+        mission.visible_reports = [r for r in reports if r.mission_id == mission.pk]
+    return {
+        "reports": reports,
+        "practices_by_area": sorted(by_area.items()),
+        "statistics": _statistics_summary(programme, user),
+    }
 
 
-def practices_of_programme(programme, user) -> QuerySet[BestPractice]:
-    return best_practice_list(user).filter(
-        Q(source_report__mission__programme=programme) | Q(source_meeting__programme=programme)
+def _statistics_summary(programme, user) -> list[dict]:
+    """Per participating party: how many figures the user may see, and over which years."""
+    parties = programme.participating_parties.values("pk")
+    return list(
+        permissions.visible_statistics(user)
+        .filter(party__in=parties)
+        .order_by()
+        .values("party__code", "party__name")
+        .annotate(count=Count("pk"), first=Min("year"), last=Max("year"))
+        .order_by("party__name")
     )
 
 
@@ -62,7 +102,28 @@ def report_list(user) -> QuerySet[CountryReport]:
 
 
 def report_history(report) -> QuerySet[ReportReview]:
-    return report.reviews.select_related("actor")
+    return report.reviews.select_related("actor", "version")
+
+
+def report_page(report, user) -> dict:
+    """What the report page shows the user: the versions they may read, history, practices.
+
+    `latest` is the version a focal point would approve; `shown` is the one the page presents
+    (the approved version to the public, the latest to insiders).
+    """
+    insider = permissions.is_report_insider(user, report)
+    versions = list(report.versions.select_related("prepared_by")) if insider else []
+    if not insider and report.approved_version_id:
+        versions = [
+            ReportVersion.objects.select_related("prepared_by").get(pk=report.approved_version_id)
+        ]
+    latest = versions[0] if versions else None
+    return {
+        "versions": versions,
+        "latest": latest,
+        "history": report_history(report) if insider else [],
+        "practices": best_practice_list(user).filter(source_report=report),
+    }
 
 
 def best_practice_list(user) -> QuerySet[BestPractice]:

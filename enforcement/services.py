@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,11 +17,13 @@ from enforcement.models import (
     PracticeStatus,
     ReportReview,
     ReportStatus,
+    ReportVersion,
     ReviewAction,
 )
 from enforcement.statistics_csv import RowError, already_recorded, parse_statistics_csv
 from portal.models import Membership
 from portal.notifications.services import notify
+from requests.documents import check_upload
 
 # The outbox events of a report's workflow.
 REPORT_EVENTS = {
@@ -44,13 +47,24 @@ _ALLOWED = {
     ReviewAction.SENT_FOR_REVIEW: permissions.can_send_report_for_review,
     ReviewAction.APPROVED: permissions.can_review_report,
     ReviewAction.RETURNED: permissions.can_review_report,
+    ReviewAction.NEW_VERSION: permissions.can_upload_report_version,
 }
 
 
 @transaction.atomic
-def review_report(report_pk: int, actor, action: str, comment: str = "") -> CountryReport:
-    """Move a report along its workflow (locks the row, checks the move and the actor, logs it)."""
-    report = CountryReport.objects.select_for_update().select_related("party").get(pk=report_pk)
+def review_report(
+    report_pk: int, actor, action: str, comment: str = "", *, version_number: int | None = None
+) -> CountryReport:
+    """Move a report along its workflow (locks the row, checks the move and the actor, logs it).
+
+    Sending and approving need the document; approving with version_number refuses if a newer
+    version arrived since the focal point opened the page. The step records the latest version.
+    """
+    report = (
+        CountryReport.objects.select_for_update()
+        .select_related("party", "mission__programme")
+        .get(pk=report_pk)
+    )
     target = REPORT_TRANSITIONS.get((report.status, action))
     if target is None:
         raise ValidationError(_("This report cannot be moved that way from its current status."))
@@ -59,6 +73,8 @@ def review_report(report_pk: int, actor, action: str, comment: str = "") -> Coun
     comment = comment.strip()
     if action == ReviewAction.RETURNED and not comment:
         raise ValidationError(_("Say what should change when returning a report."))
+    latest = report.versions.first()
+    _check_document(action, latest, version_number)
     ReportReview.objects.create(
         report=report,
         action=action,
@@ -66,18 +82,72 @@ def review_report(report_pk: int, actor, action: str, comment: str = "") -> Coun
         to_status=target,
         actor=actor,
         comment=comment,
+        version=latest,
     )
     report.status = target
-    report.approved_at = timezone.now() if target == ReportStatus.APPROVED else None
-    report.save(update_fields=["status", "approved_at"])
+    approved = target == ReportStatus.APPROVED
+    report.approved_at = timezone.now() if approved else None
+    report.approved_version = latest if approved else None
+    report.save(update_fields=["status", "approved_at", "approved_version"])
     _notify_review(report, action, comment)
     return report
 
 
+def _check_document(action: str, latest: ReportVersion | None, version_number) -> None:
+    """No one sends or approves a report whose document they cannot read."""
+    if action not in (ReviewAction.SENT_FOR_REVIEW, ReviewAction.APPROVED):
+        return
+    if latest is None:
+        raise ValidationError(
+            _("The report has no file yet: it cannot be sent for review or approved without it.")
+        )
+    if version_number is not None and version_number != latest.number:
+        raise ValidationError(
+            _(
+                "Version %(latest)s was uploaded after the version %(seen)s you read. Read the "
+                "new version before approving it."
+            )
+            % {"latest": latest.number, "seen": version_number}
+        )
+
+
+@transaction.atomic
+def add_report_version(report_pk: int, actor, upload) -> ReportVersion:
+    """Store a new version of the report's document (checked like request documents).
+
+    After approval this sends the report back to the party's focal point for approval.
+    """
+    report = CountryReport.objects.select_for_update().select_related("party").get(pk=report_pk)
+    if not permissions.can_upload_report_version(actor, report):
+        raise PermissionDenied
+    checked = check_upload(upload)
+    number = (report.versions.aggregate(top=Max("number"))["top"] or 0) + 1
+    version = ReportVersion(
+        report=report,
+        number=number,
+        file_name=checked.name,
+        size=checked.size,
+        prepared_by=actor,
+    )
+    version.file.save(checked.name, upload, save=False)
+    version.save()
+    review_report(report.pk, actor, ReviewAction.NEW_VERSION)
+    return version
+
+
 def _notify_review(report: CountryReport, action: str, comment: str) -> None:
-    """Tell the focal point a report awaits them, or the sender what the party decided."""
-    event = REPORT_EVENTS[action]
-    if action == ReviewAction.SENT_FOR_REVIEW:
+    """Tell the focal point a report awaits them, or the sender what the party decided.
+
+    Only people who may see the report are told of it (a staff member who sent it and has
+    since left the programme's team hears nothing).
+    """
+    event = REPORT_EVENTS.get(action)
+    if action == ReviewAction.NEW_VERSION:
+        # A new document matters to the focal point only when it is theirs to approve.
+        if report.status != ReportStatus.UNDER_NATIONAL_REVIEW:
+            return
+        event = REPORT_EVENTS[ReviewAction.SENT_FOR_REVIEW]
+    if report.status == ReportStatus.UNDER_NATIONAL_REVIEW:
         recipients = [
             membership.user
             for membership in Membership.objects.filter(
@@ -87,6 +157,7 @@ def _notify_review(report: CountryReport, action: str, comment: str) -> None:
     else:
         sent = report.reviews.filter(action=ReviewAction.SENT_FOR_REVIEW).select_related("actor")
         recipients = [step.actor for step in sent.order_by("-created_at", "-pk")[:1]]
+    recipients = [user for user in recipients if user and permissions.can_view_report(user, report)]
     notify(
         event=event,
         recipients=recipients,

@@ -17,7 +17,12 @@ urlpatterns = [
     path("enforcement/reports/", views.report_list, name="report_list"),
     path("enforcement/reports/<int:pk>/", views.report_detail, name="report_detail"),
     path("enforcement/reports/<int:pk>/review/", views.report_review, name="report_review"),
-    path("enforcement/reports/<int:pk>/file/", views.report_file, name="report_file"),
+    path("enforcement/reports/<int:pk>/upload/", views.report_upload, name="report_upload"),
+    path(
+        "enforcement/reports/<int:pk>/versions/<int:number>/",
+        views.report_file,
+        name="report_file",
+    ),
     path("enforcement/statistics/", views.statistics, name="statistics"),
     path(
         "enforcement/statistics/template.csv",

@@ -2,6 +2,8 @@
 
 It sends the first allowed host name and says the request came through the TLS proxy, as real
 traffic does, so that host validation and the HTTPS redirect treat it like any request.
+Unhealthy when /healthz is not 200: the database is down or pages cannot be rendered. A cache
+or broker outage only degrades the site and keeps it healthy (portal/health.py).
 """
 
 import os

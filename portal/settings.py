@@ -6,6 +6,7 @@ ALLOWED_HOSTS; README.md lists every variable.
 """
 
 import datetime
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -111,14 +112,37 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+# The cache is an optimisation, never a dependency: with Redis unreachable every cache call
+# answers "nothing cached" after at most CACHE_TIMEOUT_MS (django-redis's IGNORE_EXCEPTIONS,
+# each ignored failure logged by the "portal.cache" logger), pages are computed afresh, and
+# caching resumes by itself when Redis answers again. This is the one place that decides it:
+# feature code calls the cache without try/except. /healthz reports the cache as degraded.
+def shared_cache(location: str, timeout_ms: int) -> dict:
+    """The Redis cache that degrades instead of failing (tests build it the same way)."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": timeout_ms / 1000,
+            "SOCKET_TIMEOUT": timeout_ms / 1000,
+        },
+    }
+
+
 _cache_url = env_str("CACHE_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+        shared_cache(_cache_url, env_int("CACHE_TIMEOUT_MS", 500))
         if _cache_url
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "portal.cache"
+# Sessions live in the database, never in the cache: a cache outage signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out sign-in
@@ -234,7 +258,19 @@ CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_TIMEOUT = env_int("CELERY_BROKER_CONNECTION_TIMEOUT", 5)
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = NOTIFICATIONS_BEAT_SCHEDULE  # the outbox sweep and daily reminders
+# The outbox sweep and the daily reminders. The sweep runs every NOTIFICATION_SWEEP_SECONDS and
+# queues again the e-mails pending longer than NOTIFICATION_SWEEP_GRACE_SECONDS (a broker outage
+# lost their task): together they bound how late mail is after the broker returns.
+_sweep_seconds = env_int("NOTIFICATION_SWEEP_SECONDS", 60)
+NOTIFICATION_SWEEP_GRACE_SECONDS = env_int("NOTIFICATION_SWEEP_GRACE_SECONDS", 60)
+CELERY_BEAT_SCHEDULE = {
+    **NOTIFICATIONS_BEAT_SCHEDULE,
+    "notifications-sweep-outbox": {
+        **NOTIFICATIONS_BEAT_SCHEDULE["notifications-sweep-outbox"],
+        "schedule": float(_sweep_seconds),
+        "options": {"expires": max(_sweep_seconds - 5, 1)},
+    },
+}
 NOTIFICATION_RETRY_BACKOFF = env_int("NOTIFICATION_RETRY_BACKOFF", 30)  # seconds, doubles per try
 
 # Security: on whenever DEBUG is off; each can be turned off explicitly (for example behind a
@@ -339,5 +375,15 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # In development every e-mail is sent in-process, each with two INFO lines (a hundred
+        # for the demo world): quiet unless LOG_LEVEL asks for them.
+        **(
+            {name: {"level": "WARNING"} for name in ("celery", "portal.notifications")}
+            | {"kombu.connection": {"level": "ERROR"}}  # "no hostname": eager mode has none
+            if DEBUG and "LOG_LEVEL" not in os.environ
+            else {}
+        ),
+    },
 }

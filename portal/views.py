@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from portal import selectors
 from portal.activities import selectors as activity_selectors
-from portal.health import check_broker, check_database
+from portal.health import DEGRADED, OK, check_broker, check_cache, check_database, check_page
 from portal.roles import is_triage
 
 
@@ -42,24 +42,37 @@ def recommendation_detail(request, number: int):
 @never_cache
 @require_GET
 def healthz(request):
-    """The database, and the broker when one is configured; 503 if any is down."""
-    checks = {"database": check_database(), "broker": check_broker()}
-    healthy = all(state in ("ok", "not configured") for state in checks.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
-    )
+    """503 when the site cannot serve pages (database, page rendering); cache and broker
+    outages only degrade it (portal/health.py)."""
+    checks = {
+        "database": check_database(),
+        "page": check_page(request),
+        "cache": check_cache(),
+        "broker": check_broker(),
+    }
+    if checks["database"] != OK or checks["page"] != OK:
+        status, code = "error", 503
+    elif DEGRADED in checks.values():
+        status, code = DEGRADED, 200
+    else:
+        status, code = OK, 200
+    return JsonResponse({"status": status, **checks}, status=code)
 
 
 @staff_member_required
 def admin_shortcut(request, content_type_id: int, object_id: str):
     """Django's "view on site" redirect, refused for confidential objects but to the desk."""
     content_type = ContentType.objects.filter(pk=content_type_id).first()
-    if content_type is None or (
-        content_type.app_label in CONFIDENTIAL_APPS and not is_triage(request.user)
-    ):
+    confidential = content_type is not None and (
+        content_type.app_label in CONFIDENTIAL_APPS
+        or (content_type.app_label, content_type.model) in CONFIDENTIAL_MODELS
+    )
+    if content_type is None or (confidential and not is_triage(request.user)):
         raise Http404
     return shortcut(request, content_type_id, object_id)
 
 
 # Apps whose objects' addresses are themselves confidential (a request's reference).
 CONFIDENTIAL_APPS = {"requests"}
+# ...and models of otherwise public apps (a country report before its party approves it).
+CONFIDENTIAL_MODELS = {("enforcement", "countryreport"), ("enforcement", "reportversion")}

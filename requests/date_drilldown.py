@@ -11,6 +11,7 @@ import hashlib
 
 from django.contrib.admin.templatetags.admin_list import date_hierarchy
 from django.core.cache import cache
+from django.db import transaction
 
 from portal.roles import is_triage
 
@@ -19,10 +20,20 @@ TIMEOUT = 15 * 60
 
 
 def retire_cached_drilldowns() -> None:
-    """Call after any change to a request (status, dates, visibility)."""
+    """Call after any change to a request (status, dates, visibility); bumps on commit.
+
+    Bumped inside the transaction, a reader could cache the old dates under the new version
+    before the change commits; after commit, the next read computes the committed dates.
+    """
+    transaction.on_commit(_bump_version)
+
+
+def _bump_version() -> None:
+    # The cache ignores its own outages (settings.CACHES): with Redis down this does nothing,
+    # and the cached drill-downs expire within TIMEOUT.
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:
+    except ValueError:  # no version yet (or it was evicted)
         cache.set(VERSION_KEY, 1, None)
 
 

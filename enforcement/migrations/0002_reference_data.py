@@ -1,12 +1,11 @@
-"""Load the real programme of seeds/002 (missions of 2013, Manila meeting); see reference.py."""
+"""Once loaded the seeds/002 programme here; 0004 loads it now.
+
+The loader writes fields that this migration's models do not have yet (staff notes, added in
+0003), so it runs after them. Its rows are matched on keys, so a database that ran the old
+version of this migration is refreshed by 0004, not duplicated.
+"""
 
 from django.db import migrations
-
-from enforcement.reference import load_asean_programme
-
-
-def load(apps, schema_editor):
-    load_asean_programme(apps)
 
 
 class Migration(migrations.Migration):
@@ -15,4 +14,4 @@ class Migration(migrations.Migration):
         ("portal", "0002_reference_data"),
     ]
 
-    operations = [migrations.RunPython(load, migrations.RunPython.noop)]
+    operations = []

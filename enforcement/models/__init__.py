@@ -26,6 +26,7 @@ from enforcement.models.reports import (
     BestPractice,
     CountryReport,
     ReportReview,
+    ReportVersion,
 )
 from enforcement.models.statistics import InfringementStatistic
 
@@ -53,5 +54,6 @@ __all__ = [
     "Programme",
     "ReportReview",
     "ReportStatus",
+    "ReportVersion",
     "ReviewAction",
 ]

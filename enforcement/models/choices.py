@@ -43,6 +43,7 @@ class ReviewAction(models.TextChoices):
     SENT_FOR_REVIEW = "sent_for_review", _("Sent to the party for national review")
     RETURNED = "returned", _("Returned with comments")
     APPROVED = "approved", _("Approved by the party")
+    NEW_VERSION = "new_version", _("New version uploaded")
 
 
 class PracticeArea(models.TextChoices):

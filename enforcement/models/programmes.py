@@ -1,9 +1,15 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from enforcement.models.choices import AgencyType
 from enforcement.models.dates import Period
+
+PUBLIC_SOURCE_HELP = _("Where this record comes from, in words for the public (shown on the page).")
+STAFF_NOTES_HELP = _(
+    "Working notes: what the source leaves open, doubts, file names. Never shown on public pages."
+)
 
 
 class Programme(Period):
@@ -21,9 +27,16 @@ class Programme(Period):
         blank=True,
         verbose_name=_("participating parties"),
     )
-    source = models.TextField(
-        _("source"), blank=True, help_text=_("Where this record comes from, and what it left out.")
+    team = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="enforcement_teams",
+        blank=True,
+        limit_choices_to={"is_staff": True},
+        verbose_name=_("staff team"),
+        help_text=_("Staff who handle the programme: they see its confidential country reports."),
     )
+    source = models.TextField(_("source"), blank=True, help_text=PUBLIC_SOURCE_HELP)
+    staff_notes = models.TextField(_("notes (staff only)"), blank=True, help_text=STAFF_NOTES_HELP)
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
 
     class Meta:
@@ -107,7 +120,8 @@ class ExpertMission(Period):
         related_name="missions",
         verbose_name=_("assistance request"),
     )
-    source = models.TextField(_("source"), blank=True)
+    source = models.TextField(_("source"), blank=True, help_text=PUBLIC_SOURCE_HELP)
+    staff_notes = models.TextField(_("notes (staff only)"), blank=True, help_text=STAFF_NOTES_HELP)
 
     class Meta:
         ordering = ["start_date", "pk"]
@@ -174,7 +188,8 @@ class ConsultationMeeting(Period):
         blank=True,
         help_text=_("The default the attendee form helps with; not a hard limit."),
     )
-    source = models.TextField(_("source"), blank=True)
+    source = models.TextField(_("source"), blank=True, help_text=PUBLIC_SOURCE_HELP)
+    staff_notes = models.TextField(_("notes (staff only)"), blank=True, help_text=STAFF_NOTES_HELP)
 
     class Meta:
         ordering = ["-start_date", "pk"]

@@ -18,6 +18,12 @@ REPORT_TRANSITIONS = {
     (ReportStatus.DRAFT, ReviewAction.SENT_FOR_REVIEW): ReportStatus.UNDER_NATIONAL_REVIEW,
     (ReportStatus.UNDER_NATIONAL_REVIEW, ReviewAction.APPROVED): ReportStatus.APPROVED,
     (ReportStatus.UNDER_NATIONAL_REVIEW, ReviewAction.RETURNED): ReportStatus.DRAFT,
+    # A new version of the document: what the party approved is no longer what is published.
+    (ReportStatus.DRAFT, ReviewAction.NEW_VERSION): ReportStatus.DRAFT,
+    (ReportStatus.UNDER_NATIONAL_REVIEW, ReviewAction.NEW_VERSION): (
+        ReportStatus.UNDER_NATIONAL_REVIEW
+    ),
+    (ReportStatus.APPROVED, ReviewAction.NEW_VERSION): ReportStatus.UNDER_NATIONAL_REVIEW,
 }
 
 
@@ -35,10 +41,6 @@ class CountryReport(models.Model):
     )
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("summary"), blank=True)
-    # Stored privately (see STORAGES) and served only through a permission-checked view.
-    file = models.FileField(
-        _("report file"), upload_to="enforcement/reports/%Y/", blank=True, max_length=300
-    )
     # Written only by enforcement.services.review_report (the workflow's one home).
     status = models.CharField(
         _("status"),
@@ -49,6 +51,16 @@ class CountryReport(models.Model):
         db_index=True,
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True, editable=False)
+    # The version the party approved (what the public reads); empty whenever not approved.
+    approved_version = models.ForeignKey(
+        "ReportVersion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("approved version"),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -65,6 +77,41 @@ class CountryReport(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == ReportStatus.APPROVED
+
+
+class ReportVersion(models.Model):
+    """One uploaded document of a report; versions are added, never replaced (services only)."""
+
+    report = models.ForeignKey(
+        CountryReport, on_delete=models.CASCADE, related_name="versions", verbose_name=_("report")
+    )
+    number = models.PositiveIntegerField(_("version"))
+    # Stored privately (see STORAGES) and served only through a permission-checked view.
+    file = models.FileField(_("file"), upload_to="enforcement/reports/%Y/", max_length=300)
+    file_name = models.CharField(_("file name"), max_length=200)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    prepared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("prepared by"),
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("report version")
+        verbose_name_plural = _("report versions")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="enforcement_version_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} · v{self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("enforcement:report_file", args=[self.report_id, self.number])
 
 
 class ReportReview(models.Model):
@@ -84,6 +131,15 @@ class ReportReview(models.Model):
         verbose_name=_("by"),
     )
     comment = models.TextField(_("comment"), blank=True)
+    # The document the move was about: what was sent, approved, or newly uploaded.
+    version = models.ForeignKey(
+        ReportVersion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("version"),
+    )
     created_at = models.DateTimeField(_("at"), auto_now_add=True)
 
     class Meta:

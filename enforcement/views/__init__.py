@@ -7,7 +7,13 @@ from enforcement.views.programmes import (
     programme_detail,
     programme_list,
 )
-from enforcement.views.reports import report_detail, report_file, report_list, report_review
+from enforcement.views.reports import (
+    report_detail,
+    report_file,
+    report_list,
+    report_review,
+    report_upload,
+)
 from enforcement.views.statistics import (
     statistics,
     statistics_add,
@@ -29,6 +35,7 @@ __all__ = [
     "report_file",
     "report_list",
     "report_review",
+    "report_upload",
     "statistics",
     "statistics_add",
     "statistics_csv_template",

@@ -19,26 +19,22 @@ def programme_list(request):
 
 @require_GET
 def programme_detail(request, pk: int):
-    """The programme with its missions, meetings and outputs on one page."""
+    """The programme's story in order: missions, meetings, recommendations, practices, figures."""
     user = request.user
-    programme = selectors.programme_for_page(pk, user)
+    programme = selectors.programme_for_page(pk)
     if programme is None:
         raise Http404
-    missions = [
-        {"mission": mission, "show_findings": permissions.can_see_mission_findings(user, mission)}
-        for mission in programme.missions.all()
-    ]
+    for mission in programme.missions.all():
+        mission.show_findings = permissions.can_see_mission_findings(user, mission)
     coordinators = [
         {"coordinator": c, "show_contact": permissions.can_see_coordinator_contact(user, c)}
         for c in programme.coordinators.all()
     ]
     context = {
         "programme": programme,
-        "missions": missions,
         "coordinators": coordinators,
-        "reports": selectors.reports_of_programme(programme, user),
-        "practices": selectors.practices_of_programme(programme, user),
         "is_staff": permissions.is_staff(user),
+        **selectors.programme_story(programme, user),
     }
     return render(request, "enforcement/programme_detail.html", context)
 

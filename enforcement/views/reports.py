@@ -1,17 +1,14 @@
-from pathlib import Path
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from enforcement import permissions, selectors, services
-from enforcement.forms import ReportReviewForm
+from enforcement.forms import ReportReviewForm, ReportVersionForm
 from enforcement.models import ReviewAction
 from portal.downloads import stored_file_response
 
@@ -25,23 +22,24 @@ DONE = {
 
 @require_GET
 def report_list(request):
-    """Approved reports for everyone; staff and the party also see drafts and those in review."""
+    """Approved reports for everyone; the party and the staff who handle them see the rest."""
     page = Paginator(selectors.report_list(request.user), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     return render(request, "enforcement/report_list.html", {"page_obj": page})
 
 
-def _render_report(request, report, form=None, status=200):
+def _render_report(request, report, form=None, upload_form=None, status=200):
     user = request.user
     context = {
         "report": report,
         "form": form or ReportReviewForm(),
-        "history": selectors.report_history(report),
-        "practices": selectors.best_practice_list(user).filter(source_report=report),
+        "upload_form": upload_form or ReportVersionForm(),
+        **selectors.report_page(report, user),
         "can_send": permissions.can_send_report_for_review(user, report),
         "can_review": permissions.can_review_report(user, report),
-        "is_insider": permissions.is_insider(user, report.party),
+        "can_upload": permissions.can_upload_report_version(user, report),
+        "is_insider": permissions.is_report_insider(user, report),
     }
     return render(request, "enforcement/report_detail.html", context, status=status)
 
@@ -60,9 +58,11 @@ def report_review(request, pk: int):
     report = permissions.get_report_for_user(request.user, pk, for_edit=True)
     form = ReportReviewForm(request.POST)
     if form.is_valid():
-        action = form.cleaned_data["action"]
+        action, data = form.cleaned_data["action"], form.cleaned_data
         try:
-            services.review_report(report.pk, request.user, action, form.cleaned_data["comment"])
+            services.review_report(
+                report.pk, request.user, action, data["comment"], version_number=data["version"]
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -71,19 +71,40 @@ def report_review(request, pk: int):
     return _render_report(request, report, form, status=400)
 
 
+@login_required
+@require_POST
+def report_upload(request, pk: int):
+    """Staff who handle the report add a version of its document."""
+    report = permissions.get_report_for_user(request.user, pk, for_edit=True)
+    if not permissions.can_upload_report_version(request.user, report):
+        raise PermissionDenied
+    form = ReportVersionForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            version = services.add_report_version(
+                report.pk, request.user, form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(
+                request, _("Version %(number)s was added.") % {"number": version.number}
+            )
+            return redirect(report)
+    return _render_report(request, report, upload_form=form, status=400)
+
+
 @never_cache
 @require_GET
-def report_file(request, pk: int):
-    """The report's file, through the same check as its page (files are stored privately)."""
-    report = permissions.get_report_for_user(request.user, pk)
-    if not report.file:
-        raise Http404
+def report_file(request, pk: int, number: int):
+    """One version of the report's file, through the same checks as its page (stored privately)."""
+    version = permissions.get_version_for_user(request.user, pk, number)
     response = stored_file_response(
         request,
-        report.file,
-        filename=Path(report.file.name).name,
-        back_url=report.get_absolute_url(),
+        version.file,
+        filename=version.file_name,
+        back_url=version.report.get_absolute_url(),
     )
-    if not report.is_public:
+    if not version.report.is_public:
         response["Cache-Control"] = "private, no-store"
     return response

@@ -4,6 +4,7 @@ builders that reach every state through the real services."""
 from datetime import date
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from enforcement import services
 from enforcement.models import (
@@ -16,8 +17,10 @@ from enforcement.models import (
     ReportStatus,
     ReviewAction,
 )
-from portal.models import Membership, Party
-from tests.conftest import make_member
+from portal.models import Membership, Party, Region
+from portal.roles import OFFICERS_GROUP, ensure_staff_groups
+from portal.services import sync_role_groups
+from tests.conftest import make_member, make_user
 
 # Every user of the cast, by fixture name; None is the anonymous visitor.
 CAST = [
@@ -31,14 +34,37 @@ CAST = [
     "triage",
     "officer",
     "bureau_africa",
+    "bureau_asia",
+    "team_member",
+    "superuser",
     "stranger",
 ]
-STAFF = {"triage", "officer", "bureau_africa"}
+# Staff who handle Thailand's reports of the test programme: everyone else on the staff sees
+# only approved ones, like the public (issue 22).
+HANDLERS = {"triage", "bureau_asia", "team_member", "superuser"}
+STAFF = HANDLERS | {"officer", "bureau_africa"}
 THAI = {"th_official", "th_focal"}
 
 
 def user_from(request, name):
     return None if name is None else request.getfixturevalue(name)
+
+
+@pytest.fixture(autouse=True)
+def private_storage(settings, tmp_path):
+    """Report files go to a temporary folder, never into the project's var/private."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private"},
+        },
+    }
+
+
+def pdf_upload(text: str = "thai report", name: str = "report.pdf") -> SimpleUploadedFile:
+    """A small PDF (recognised as one by its content, as the upload check requires)."""
+    return SimpleUploadedFile(name, b"%PDF-1.4\n" + text.encode() + b"\n%%EOF\n")
 
 
 @pytest.fixture
@@ -59,6 +85,29 @@ def th_focal(db):
 
 
 @pytest.fixture
+def bureau_asia(db):
+    """Staff of the Regional Bureau for Asia and the Pacific: handles Thailand's reports."""
+    user = make_user("bureau-asia", is_staff=True, bureau=Region.ASIA_PACIFIC)
+    sync_role_groups(user)
+    return user
+
+
+@pytest.fixture
+def team_member(db, programme):
+    """An officer on the test programme's staff team: handles its reports, whatever the region."""
+    user = make_user("team-member", is_staff=True)
+    user.groups.add(ensure_staff_groups()[OFFICERS_GROUP])
+    programme.team.add(user)
+    return user
+
+
+@pytest.fixture
+def superuser(db):
+    """A superuser: handles everything, as the triage desk does."""
+    return make_user("root", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
 def programme(db):
     return Programme.objects.create(name="A test programme")
 
@@ -74,8 +123,11 @@ def mission(programme, thailand):
 def make_report(mission, thailand, triage, th_focal):
     """A report of Thailand in the given status, moved there through the real workflow."""
 
-    def make(status=ReportStatus.DRAFT, title="Report on Thailand"):
+    def make(status=ReportStatus.DRAFT, title="Report on Thailand", *, with_file=None):
+        """A draft has no file unless with_file; a report past draft always has version 1."""
         report = CountryReport.objects.create(mission=mission, party=thailand, title=title)
+        if with_file or (with_file is None and status != ReportStatus.DRAFT):
+            services.add_report_version(report.pk, triage, pdf_upload(title))
         if status != ReportStatus.DRAFT:
             services.review_report(report.pk, triage, ReviewAction.SENT_FOR_REVIEW)
         if status == ReportStatus.APPROVED:

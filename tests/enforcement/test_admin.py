@@ -43,9 +43,9 @@ def test_each_changelist_add_page_and_search_open(admin_user, model, make_report
 
 
 def test_the_admin_action_sends_a_draft_for_review_through_the_workflow(admin_user, make_report):
-    report = make_report(ReportStatus.DRAFT)
+    report = make_report(ReportStatus.DRAFT, with_file=True)
     url = reverse("admin:enforcement_countryreport_changelist")
     client_for(admin_user).post(url, {"action": "send_for_review", "_selected_action": [report.pk]})
     report.refresh_from_db()
     assert report.status == ReportStatus.UNDER_NATIONAL_REVIEW
-    assert report.reviews.get().actor == admin_user
+    assert report.reviews.get(action="sent_for_review").actor == admin_user

@@ -30,7 +30,9 @@ def test_the_demo_has_a_thai_report_in_each_state_reached_through_the_workflow(d
     reports = CountryReport.objects.filter(party__code="TH", mission__programme=demo_world)
     assert sorted(reports.values_list("status", flat=True)) == sorted(ReportStatus.values)
     approved = reports.get(status=ReportStatus.APPROVED)
-    assert [step.action for step in approved.reviews.all()] == ["sent_for_review", "approved"]
+    steps = [(step.action, step.version.number) for step in approved.reviews.all()]
+    assert steps == [("new_version", 1), ("sent_for_review", 1), ("approved", 1)]
+    assert approved.approved_version.number == 1
     assert all("(demo)" in report.title for report in reports)
 
 

@@ -19,7 +19,8 @@ def test_the_asean_programme_is_present_with_what_the_source_does_not_say_left_e
         "Best practices on IPR enforcement for interested ASEAN enforcement agencies"
     )
     assert (asean.funder, asean.implementing_agency, asean.start_date) == ("", "", None)
-    assert "ECAP" in asean.source and not asean.is_demo
+    assert "ECAP" in asean.staff_notes and not asean.is_demo
+    assert "Program Activities page" in asean.source
     codes = set(asean.participating_parties.values_list("code", flat=True))
     assert codes == {"BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"}
 

@@ -1,7 +1,6 @@
 """A country report whose file is missing from storage: a 404 page that says so."""
 
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from enforcement.models import ReportStatus
@@ -12,10 +11,11 @@ pytestmark = pytest.mark.django_db
 
 def test_a_report_whose_file_is_missing_is_a_404_that_says_so(make_report, th_official, caplog):
     report = make_report(ReportStatus.APPROVED)
-    report.file.save("report.pdf", ContentFile(b"%PDF-1.4 thai report"))
-    report.file.storage.delete(report.file.name)
+    version = report.versions.get(number=1)
+    version.file.storage.delete(version.file.name)
 
-    response = client_for(th_official).get(reverse("enforcement:report_file", args=[report.pk]))
+    url = reverse("enforcement:report_file", args=[report.pk, 1])
+    response = client_for(th_official).get(url)
 
     assert response.status_code == 404
     assert "The file is missing" in response.content.decode()

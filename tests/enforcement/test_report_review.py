@@ -7,7 +7,7 @@ from django.urls import reverse
 from enforcement import services
 from enforcement.models import PracticeStatus, ReportStatus, ReviewAction
 from tests.conftest import client_for
-from tests.enforcement.conftest import CAST, make_practice, user_from
+from tests.enforcement.conftest import CAST, HANDLERS, THAI, make_practice, user_from
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def test_the_focal_point_sees_the_approve_and_return_buttons_and_the_official_do
 
 # Who may press which button: (report status, action) -> fixture names allowed.
 ALLOWED = {
-    (ReportStatus.DRAFT, ReviewAction.SENT_FOR_REVIEW): {"triage", "officer", "bureau_africa"},
+    (ReportStatus.DRAFT, ReviewAction.SENT_FOR_REVIEW): HANDLERS,
     (ReportStatus.UNDER_NATIONAL_REVIEW, ReviewAction.APPROVED): {"th_focal"},
 }
 
@@ -71,13 +71,13 @@ ALLOWED = {
 def test_each_user_of_the_cast_may_only_press_their_own_button(
     request, make_report, name, status, action
 ):
-    report = make_report(status)
+    report = make_report(status, with_file=True)
     response = client_for(user_from(request, name)).post(review_url(report), {"action": action})
     if name is None:
         assert response.status_code == 302 and "/accounts/login/" in response.url
     elif name in ALLOWED[(status, action)]:
         assert response.status_code == 302
-    elif name in {"th_official", "th_focal", "triage", "officer", "bureau_africa"}:
+    elif name in THAI | HANDLERS:
         assert response.status_code == 403  # an insider without the right
     else:
         assert response.status_code == 404  # an outsider must not learn the report exists

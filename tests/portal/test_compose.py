@@ -50,3 +50,12 @@ def test_the_dockerfile_copies_every_top_level_package():
     dockerfile = (ROOT / "Dockerfile").read_text()
     for package in ("portal", "requests", "flexibilities", "enforcement", "templates"):
         assert f"COPY {package} ./{package}" in dockerfile
+
+
+def test_the_dockerfile_builds_with_the_script_ci_runs_and_never_with_debug_on():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "COPY scripts/build-app ./scripts/build-app" in dockerfile
+    assert "scripts/build-app" in dockerfile.split("COPY scripts/build-app", 1)[1]
+    assert "DEBUG=1" not in dockerfile
+    script = (ROOT / "scripts" / "build-app").read_text()
+    assert "export DEBUG=0" in script and "DEBUG=1" not in script

@@ -46,8 +46,10 @@ def test_the_readme_lists_every_demo_account():
         assert f"`{username}`" in readme
 
 
-def test_demo_staff_sign_in_with_the_printed_second_factor_code(client):
+def test_demo_staff_sign_in_with_the_printed_second_factor_code(client, settings):
     from io import StringIO
+
+    settings.DEMO_MODE = True  # demo_code serves the demo world only (as `make run` sets it)
 
     call_command("load_demo", stdout=StringIO())
     client.post("/accounts/login/", {"username": "triage", "password": DEMO_PASSWORD})

@@ -8,6 +8,7 @@ from django.utils.html import escape
 
 from portal.notifications import services
 from portal.notifications.rendering import render_email
+from requests import events
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def test_a_request_submitted_mail_is_written_in_the_recipients_language(ke_focal
     services.update_notification_preferences(ke_focal, level="all", language=language)
     with transaction.atomic():
         (row,) = services.notify(
-            event="request.submitted",
+            event=events.SUBMITTED,
             recipients=[ke_focal],
             subject_object=kenya,
             context={"title": "Revision of the patent law"},

@@ -167,7 +167,7 @@ def test_opening_a_request_in_the_admin_is_recorded(ke_submitted, triage):
 
 
 def test_the_date_drilldown_is_cached_until_a_request_changes(
-    ke_submitted, triage, ke_official, ke_focal
+    ke_submitted, triage, ke_official, ke_focal, django_capture_on_commit_callbacks
 ):
     import datetime
 
@@ -181,6 +181,24 @@ def test_the_date_drilldown_is_cached_until_a_request_changes(
     AssistanceRequest.objects.filter(pk=ke_submitted.pk).update(submitted_at=long_ago)
     assert "?submitted_at__year=2024" not in client.get(url).content.decode()
     # ...a change through the services retires it: both years are offered now.
-    move(draft(ke_official, title="This year's request"), Status.SUBMITTED, actor=ke_focal)
+    with django_capture_on_commit_callbacks(execute=True):
+        move(draft(ke_official, title="This year's request"), Status.SUBMITTED, actor=ke_focal)
     html = client.get(url).content.decode()
     assert "submitted_at__year=2024" in html and f"submitted_at__year={timezone.now().year}" in html
+
+
+def test_a_change_retires_the_cached_drilldowns_only_when_it_commits(
+    ke_submitted, triage, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    from requests.date_drilldown import VERSION_KEY
+
+    cache.set(VERSION_KEY, 7, None)
+    with django_capture_on_commit_callbacks() as callbacks:
+        move(ke_submitted, Status.ACKNOWLEDGED, actor=triage)
+        # A reader meanwhile still sees the version of the dates it can read.
+        assert cache.get(VERSION_KEY) == 7
+    for callback in callbacks:
+        callback()
+    assert cache.get(VERSION_KEY) == 8

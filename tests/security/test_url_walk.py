@@ -9,9 +9,11 @@ unreleased statistics are planted; no outsider may get a 200 that shows any of t
 from datetime import date
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from enforcement.models import CountryReport, Programme
+from enforcement.services import add_report_version
 from portal.models import Party
 from requests.services.conversation import add_document
 from tests.conftest import client_for
@@ -23,8 +25,9 @@ from tests.requests.conftest import draft, move, pdf
 pytestmark = pytest.mark.django_db
 
 SECRET = "Kenya-confidential-7f3a"  # planted in every confidential object's text
-# Requests are closer still: staff who do not handle them (an unassigned officer) must not see
-# them either, while country reports are "confidential to staff and the party" (issue 6).
+# Requests and country reports are closer still: staff who do not handle them (an unassigned
+# officer) must not see them either (issue 22; tests/security/test_report_walk.py walks every
+# staff role over the reports).
 REQUEST_SECRET = "Kenya-request-only-91c2"
 
 
@@ -41,7 +44,14 @@ def patterns(resolver=None, prefix="", namespace=None):
 
 
 @pytest.fixture
-def planted(ke_official, ke_focal, triage):
+def planted(ke_official, ke_focal, triage, settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path},
+        },
+    }
     kenya = Party.objects.get(code="KE")
     drafted = draft(ke_official, title=f"Draft {SECRET} {REQUEST_SECRET}")
     submitted = move(
@@ -54,7 +64,10 @@ def planted(ke_official, ke_focal, triage):
     mission = Programme.objects.create(name="Walk programme").missions.create(
         title="Walk mission", start_date=date(2025, 1, 1)
     )
-    report = CountryReport.objects.create(mission=mission, party=kenya, title=f"Report {SECRET}")
+    report = CountryReport.objects.create(
+        mission=mission, party=kenya, title=f"Report {SECRET} {REQUEST_SECRET}"
+    )
+    add_report_version(report.pk, triage, SimpleUploadedFile("r.pdf", b"%PDF-1.4\n%%EOF\n"))
     make_statistic(kenya, agency_name=SECRET)
     activity = make_activity(triage, title=f"Activity {SECRET}", description=SECRET)
     return {
@@ -66,7 +79,8 @@ def planted(ke_official, ke_focal, triage):
         "flexibilities:api_provision_detail": {"pk": provision.pk},
         "enforcement:report_detail": {"pk": report.pk},
         "enforcement:report_review": {"pk": report.pk},
-        "enforcement:report_file": {"pk": report.pk},
+        "enforcement:report_upload": {"pk": report.pk},
+        "enforcement:report_file": {"pk": report.pk, "number": 1},
         "code": "KE",
     }
 

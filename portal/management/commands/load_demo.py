@@ -7,8 +7,6 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
-from portal.demo.accounts import ACCOUNTS, DEMO_PASSWORD
-
 DUMMY_MAIL = "django.core.mail.backends.dummy.EmailBackend"
 
 
@@ -17,6 +15,14 @@ class Command(BaseCommand):
         "Load the demo world (clearly marked as demo) on top of the reference data: accounts, "
         "then each app's own demo objects from its `demo` module. Idempotent."
     )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-accounts",
+            dest="accounts",
+            action="store_false",
+            help="Do not list the accounts at the end (`make run` lists them after everything).",
+        )
 
     def handle(self, *args, **options):
         call_command("load_reference_data", stdout=self.stdout)
@@ -29,10 +35,5 @@ class Command(BaseCommand):
                     continue
                 summary = import_module(module_name).load()
                 self.stdout.write(f"Demo data for {app_config.label}: {summary}")
-        self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD}):"))
-        for username, description in ACCOUNTS:
-            self.stdout.write(f"  {username:<14} {description}")
-        self.stdout.write(
-            "Staff accounts then ask for a second-factor code: `make code` prints the demo "
-            "authenticator's current one."
-        )
+        if options["accounts"]:
+            call_command("demo_accounts", stdout=self.stdout)
