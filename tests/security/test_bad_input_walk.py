@@ -159,6 +159,14 @@ def test_a_nul_byte_in_a_path_or_an_admin_filter_is_a_bad_request(staff):
     assert staff_client.get("/admin/requests/assistancerequest/?q=a%00").status_code == 400
 
 
+def test_the_api_answers_a_nul_byte_in_json_naming_where_it_was(db):
+    client = client_for(None)
+    in_path = client.get("/api/parties/%00/")
+    assert (in_path.status_code, in_path["Content-Type"]) == (400, "application/json")
+    assert "path" in in_path.json()
+    assert "q" in client.get("/api/provisions/?q=a%00").json()
+
+
 def test_a_nul_byte_in_a_header_on_a_failed_sign_in_is_a_bad_request(db):
     # django-axes stores a failed sign-in's user agent: a NUL there reached the database.
     response = client_for(None).post(
