@@ -2,7 +2,7 @@
 
 Django's date hierarchy reads the dates of every request in the list's scope (MIN/MAX, then
 DISTINCT years, months or days): about 100 ms for a bureau seeing a third of 100,000 requests
-(issue 9). Its result depends only on the viewer's scope, the list's query string and the
+(the benchmark world). Its result depends only on the viewer's scope, the list's query string and the
 requests themselves, so it is cached under those, and every change to a request moves a
 version number that retires all cached drill-downs at once.
 """

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +13,7 @@ from enforcement.forms import ReleaseForm, StatisticForm, StatisticsUploadForm
 from enforcement.models import MONETARY_METRICS
 from enforcement.statistics_csv import TEMPLATE_ROWS
 from portal.csv_export import csv_writer
+from portal.forms import submitted
 from portal.models import Party
 
 PAGE_SIZE = 50
@@ -95,16 +95,13 @@ def _render_party(request, party, release_form=None, status=200):
 def statistics_add(request, code: str):
     party = permissions.get_statistics_party_for_user(request.user, code)
     form = StatisticForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_statistic(party, request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request, _("The figure was recorded; it is not public until released.")
-            )
-            return redirect("enforcement:statistics_party", code=party.code)
+    if request.method == "POST" and submitted(
+        request,
+        form,
+        lambda data: services.record_statistic(party, request.user, **data),
+        _("The figure was recorded; it is not public until released."),
+    ):
+        return redirect("enforcement:statistics_party", code=party.code)
     return render(request, "enforcement/statistics_add.html", {"party": party, "form": form})
 
 

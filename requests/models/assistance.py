@@ -92,7 +92,7 @@ class AssistanceRequest(models.Model):
     # (a double click, a retry) finds this request instead of creating another.
     form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
-    # The audit trail (issue 8): every change of status, assignment, consent or answers, with
+    # The audit trail: every change of status, assignment, consent or answers, with
     # who and when; append-only, shown to staff in the admin's history.
     history = HistoricalRecords(excluded_fields=["last_activity_at", "form_token"])
 
@@ -110,6 +110,10 @@ class AssistanceRequest(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("requests:detail", args=[self.reference])
+
+    def changed_by(self, user) -> None:
+        """Name who makes the next save in the audit trail (django-simple-history's hook)."""
+        self._history_user = user
 
     @property
     def is_open(self) -> bool:

@@ -149,7 +149,10 @@ class AccessGrant(models.Model):
     """Staff let one more party, or one person such as a consultant, see a single request."""
 
     assistance_request = models.ForeignKey(
-        AssistanceRequest, related_name="access_grants", **_REQUEST
+        AssistanceRequest,
+        on_delete=models.CASCADE,
+        related_name="access_grants",
+        verbose_name=_("assistance request"),
     )
     party = models.ForeignKey(
         "portal.Party", on_delete=models.PROTECT, null=True, blank=True, related_name="+"

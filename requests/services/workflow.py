@@ -96,7 +96,7 @@ def _prepare(locked, to_status, *, actor, reason, due_date, deliverable) -> None
     if deliverable is not None:
         add_document(locked, deliverable, actor=actor, kind=Document.Kind.DELIVERABLE)
     locked.last_activity_at = now
-    locked._history_user = actor  # the audit trail names the actor, from a task as from a page
+    locked.changed_by(actor)  # the audit trail names the actor, from a task as from a page
 
 
 def _record(locked, from_status, *, actor, note, note_visible_to_party) -> None:
@@ -131,7 +131,7 @@ def assign_officer(assistance_request: AssistanceRequest, officer, *, actor) -> 
     previous = locked.assigned_officer
     locked.assigned_officer = officer
     locked.last_activity_at = timezone.now()
-    locked._history_user = actor
+    locked.changed_by(actor)
     locked.save(update_fields=["assigned_officer", "last_activity_at"])
     access.refresh_view_access(locked)
     if officer is not None and officer != previous:
