@@ -5,7 +5,6 @@ Every state of the comparison is its GET URL (?parties=KE,CL&region=africa&group
 matrix has a stable address and its downloads take the same parameters.
 """
 
-import csv
 import io
 import json
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from flexibilities.filters import CommaSeparatedMultiple
 from flexibilities.forms import CheckboxSelectMultiple
 from flexibilities.models import FlexibilityCategory
 from flexibilities.selectors import Cell, compare_matrix, organisation_members
+from portal.csv_export import csv_writer
 from portal.models import Party, Region
 
 MAX_COMPARED_PARTIES = 200  # every member state: a region or a group is a few dozen
@@ -173,7 +173,7 @@ def build_matrix(form: CompareForm) -> Matrix:
 def matrix_csv(matrix: Matrix) -> str:
     """A row per party; per category its number of provisions and the options they use."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     header = ["party", "party_name"]
     for category in matrix.categories:
         header += [category.slug, f"{category.slug}:options"]

@@ -4,7 +4,6 @@ A record of the download is a record of the import format (imports.COLUMNS), so 
 imported back changes nothing.
 """
 
-import csv
 import json
 from collections.abc import Iterator
 
@@ -12,6 +11,7 @@ from django.db.models import QuerySet
 
 from flexibilities.imports import COLUMNS, EXPORT_ONLY
 from flexibilities.models import Provision, verification
+from portal.csv_export import csv_writer
 
 CHUNK_SIZE = 2000
 # The import format's columns, then "verification" (verified / unverified-sample / unverified:
@@ -69,7 +69,7 @@ def _provisions(queryset: QuerySet[Provision]) -> Iterator[dict]:
 
 def csv_chunks(queryset: QuerySet[Provision]) -> Iterator[str]:
     """The CSV text: a header row, then one row per provision (booleans as true/false)."""
-    writer = csv.writer(_Line())
+    writer = csv_writer(_Line())
     yield writer.writerow(EXPORTED)
     lines = []
     for provision in _provisions(queryset):

@@ -19,6 +19,7 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.csv_export import restored
 from portal.models import Party
 
 COLUMNS = [
@@ -119,7 +120,7 @@ def _read_csv(stream) -> Iterator[tuple[int, dict]]:
                 }
                 yield line, {"__shape__": shape}
                 continue
-            yield line, dict(zip(header, values, strict=True))
+            yield line, dict(zip(header, map(restored, values), strict=True))
     except UnicodeDecodeError as error:
         raise ImportFileError(_("The file is not UTF-8 text."), reader.line_num + 1) from error
     except csv.Error as error:

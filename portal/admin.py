@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -98,6 +99,12 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         services.set_membership(obj.user, obj.party, obj.role)
+
+    def history_view(self, request, object_id, extra_context=None):
+        # simple-history looks the id up as typed: anything but a number is no membership.
+        if not str(object_id).isdigit():
+            raise Http404
+        return super().history_view(request, object_id, extra_context)
 
     def delete_model(self, request, obj):
         services.end_membership(obj.user)

@@ -63,9 +63,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Refuse (400) a NUL byte in the path, query, cookies or headers: no database stores one.
+    "portal.security.middleware.UnstorableInputMiddleware",
     # Refuse an oversized upload from its Content-Length, before the body is read.
     "portal.security.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     # Static files: WhiteNoise in production; runserver and the test server serve them in DEBUG.
     *([] if DEBUG else ["whitenoise.middleware.WhiteNoiseMiddleware"]),
@@ -182,8 +185,14 @@ AXES_IPWARE_PROXY_ORDER = "left-most"
 # own X-Forwarded-For prefix: every such client would share one lock-out bucket.
 IPWARE_STRICT = False
 AXES_VERBOSE = False
+# Password-reset links (portal/security/password_reset.py): at most this many an hour for one
+# e-mail address, and from one client address; counted in the database, not the cache.
+PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
+PASSWORD_RESET_LIMIT_PER_CLIENT = env_int("PASSWORD_RESET_LIMIT_PER_CLIENT", 20)
 # Second factor (django-otp): staff must verify one to reach the admin or any staff page.
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "IP assistance portal")
+# No staff member reads another's authenticator key or QR code in the admin (403 instead).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # guardian keeps a database row for the anonymous visitor so object checks work for everyone.
 ANONYMOUS_USER_NAME = "AnonymousUser"
@@ -309,6 +318,18 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# Permissions-Policy: the pages use no device or browser feature, so every powerful one is
+# refused to them and to anything they might embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics",
+        "camera", "clipboard-read", "display-capture", "encrypted-media", "fullscreen",
+        "geolocation", "gyroscope", "hid", "idle-detection", "interest-cohort", "local-fonts",
+        "magnetometer", "microphone", "midi", "payment", "picture-in-picture",
+        "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+    )
+}  # fmt: skip
 # check --deploy silences one warning on purpose: security.W021 asks for HSTS preloading, which
 # browsers hard-code and cannot be undone quickly; the organisation opts in with
 # SECURE_HSTS_PRELOAD=1 once every subdomain serves HTTPS.
@@ -320,6 +341,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 
 # Documents on requests: largest upload, in megabytes.
 DOCUMENT_MAX_UPLOAD_MB = env_int("DOCUMENT_MAX_UPLOAD_MB", 20)
+# Office files are zip archives: one that would unpack to more than this many megabytes (a
+# "zip bomb") is refused, judged from the archive's directory without unpacking it.
+DOCUMENT_MAX_UNPACKED_MB = env_int("DOCUMENT_MAX_UNPACKED_MB", 200)
 # Macro-bearing Office files (.docm, .xlsm, Word/Excel files with a VBA project) are refused
 # unless the organisation decides otherwise.
 DOCUMENT_ALLOW_MACROS = env_bool("DOCUMENT_ALLOW_MACROS", False)

@@ -6,6 +6,7 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from portal import views
+from portal.security import views as security_views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -22,6 +23,8 @@ urlpatterns = [
         views.recommendation_detail,
         name="recommendation_detail",
     ),
+    # Before Django's own: the reset link goes through the outbox, throttled.
+    path("accounts/password_reset/", security_views.password_reset, name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("portal.security.urls")),
     path("", include("portal.urls_notifications")),

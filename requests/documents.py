@@ -1,7 +1,8 @@
 """What a document upload must be: an allowed type by its content as well as its name.
 
 Types are recognised from the first bytes with `filetype`; a name whose extension disagrees
-with the content is refused, and so are macro-bearing Office files.
+with the content is refused, and so are macro-bearing Office files and Office files (zip
+archives inside) that would unpack to more than DOCUMENT_MAX_UNPACKED_MB.
 """
 
 import hashlib
@@ -32,6 +33,7 @@ ALLOWED = {
     "csv": "text/csv",
 }
 _TEXT = {"txt", "csv"}
+_ZIP_BASED = {"docx", "xlsx", "odt", "ods"}  # Office Open XML and OpenDocument are zip files
 _HEAD = 8192
 _OLE_MACROS = "_VBA_PROJECT".encode("utf-16-le")
 
@@ -46,6 +48,10 @@ class CheckedUpload:
 
 def max_upload_bytes() -> int:
     return settings.DOCUMENT_MAX_UPLOAD_MB * 1024 * 1024
+
+
+def max_unpacked_bytes() -> int:
+    return settings.DOCUMENT_MAX_UNPACKED_MB * 1024 * 1024
 
 
 def safe_name(name: str) -> str:
@@ -93,6 +99,19 @@ def check_upload(upload) -> CheckedUpload:
         raise ValidationError(
             _("The content of “%(name)s” is not a %(extension)s file.")
             % {"name": name, "extension": extension.upper()}
+        )
+    unpacked = _unpacked_size(upload) if extension in _ZIP_BASED else 0
+    if unpacked > max_unpacked_bytes():
+        raise ValidationError(
+            _(
+                "“%(name)s” would unpack to %(size)s; the largest accepted is %(limit)s. "
+                "Remove large embedded pictures or files, or split the document."
+            )
+            % {
+                "name": name,
+                "size": filesizeformat(unpacked),
+                "limit": filesizeformat(max_unpacked_bytes()),
+            }
         )
     if not settings.DOCUMENT_ALLOW_MACROS and _has_macros(upload, extension):
         raise ValidationError(
@@ -154,6 +173,18 @@ def _ooxml_has_macros(upload) -> bool:
     finally:
         upload.seek(0)
     return any(name.lower().endswith("vbaproject.bin") for name in names)
+
+
+def _unpacked_size(upload) -> int:
+    """The sizes the zip's central directory declares for its members; nothing is extracted."""
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            return sum(member.file_size for member in archive.infolist())
+    except zipfile.BadZipFile:
+        return 0  # no readable directory: nothing could unpack it either
+    finally:
+        upload.seek(0)
 
 
 def _ole_has_macros(upload) -> bool:

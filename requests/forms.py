@@ -1,5 +1,7 @@
 """Forms check shape; the services check the rules (STYLE.md convention 5)."""
 
+import uuid
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +80,8 @@ class RequestForm(forms.ModelForm):
             "spreadsheets or plain text."
         ),
     )
+    # A new request's form carries a one-time token: posted twice, it creates one request.
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = AssistanceRequest
@@ -131,6 +135,17 @@ class RequestForm(forms.ModelForm):
             del self.fields["beneficiaries"]
         else:
             self.fields["beneficiaries"].queryset = party.members.order_by("name")
+        if self.instance.pk:
+            del self.fields["form_token"]
+        else:
+            self.fields["form_token"].initial = uuid.uuid4()
+
+    def clean_form_token(self):
+        # A missing or mangled token only loses the protection against a double post.
+        try:
+            return uuid.UUID(self.cleaned_data["form_token"])
+        except ValueError:
+            return None
 
     # The form in parts, so each kind's own questions say which kind they are for.
     SECTIONS = (

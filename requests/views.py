@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.downloads import stored_file_response
 from requests import permissions, progress, selectors, services
 from requests.filters import RequestFilter
 from requests.forms import (
@@ -187,10 +188,15 @@ def document_download(request, reference, pk):
     document = assistance_request.documents.filter(pk=pk).first()
     if document is None:
         raise Http404
-    services.record_access(assistance_request, user=request.user, kind=AccessRecord.Kind.DOCUMENT)
-    response = FileResponse(
-        document.file.open("rb"), as_attachment=True, filename=document.original_name
+    response = stored_file_response(
+        request,
+        document.file,
+        filename=document.original_name,
+        back_url=assistance_request.get_absolute_url(),
     )
+    if response.status_code == 404:
+        return response
+    services.record_access(assistance_request, user=request.user, kind=AccessRecord.Kind.DOCUMENT)
     response["Content-Type"] = document.content_type
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

@@ -29,6 +29,7 @@ def request_create(request):
                 actor=request.user,
                 data=form.cleaned_data,
                 attachments=form.cleaned_data.get("attachments", []),
+                form_token=form.cleaned_data["form_token"],
             )
         except ValidationError as error:
             add_service_errors(form, error)

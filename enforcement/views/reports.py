@@ -1,7 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -10,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from enforcement import permissions, selectors, services
 from enforcement.forms import ReportReviewForm, ReportVersionForm
 from enforcement.models import ReviewAction
+from portal.downloads import stored_file_response
 from portal.forms import submitted
 
 PAGE_SIZE = 25
@@ -92,7 +92,12 @@ def report_upload(request, pk: int):
 def report_file(request, pk: int, number: int):
     """One version of the report's file, through the same checks as its page (stored privately)."""
     version = permissions.get_version_for_user(request.user, pk, number)
-    response = FileResponse(version.file.open("rb"), as_attachment=True, filename=version.file_name)
+    response = stored_file_response(
+        request,
+        version.file,
+        filename=version.file_name,
+        back_url=version.report.get_absolute_url(),
+    )
     if not version.report.is_public:
         response["Cache-Control"] = "private, no-store"
     return response

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -14,6 +12,7 @@ from enforcement.filters import StatisticFilter
 from enforcement.forms import ReleaseForm, StatisticForm, StatisticsUploadForm
 from enforcement.models import MONETARY_METRICS
 from enforcement.statistics_csv import TEMPLATE_ROWS
+from portal.csv_export import csv_writer
 from portal.forms import submitted
 from portal.models import Party
 
@@ -69,9 +68,9 @@ def statistics_download(request, suffix: str):
         response = JsonResponse(records, safe=False, json_dumps_params={"ensure_ascii": False})
     else:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        writer = csv.DictWriter(response, fieldnames=DOWNLOAD_FIELDS)
-        writer.writeheader()
-        writer.writerows(records)
+        writer = csv_writer(response)
+        writer.writerow(DOWNLOAD_FIELDS)
+        writer.writerows([record[name] for name in DOWNLOAD_FIELDS] for record in records)
     response["Content-Disposition"] = f'attachment; filename="statistics.{suffix}"'
     return response
 
@@ -80,7 +79,7 @@ def statistics_download(request, suffix: str):
 def statistics_csv_template(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="statistics-template.csv"'
-    csv.writer(response).writerows(TEMPLATE_ROWS)
+    csv_writer(response).writerows(TEMPLATE_ROWS)
     return response
 
 

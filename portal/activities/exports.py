@@ -1,7 +1,8 @@
 """The CSV export of the public activity list: general information, details only if public."""
 
-import csv
 from collections.abc import Iterable, Iterator
+
+from portal.csv_export import csv_writer
 
 HEADER_FIELDS = [
     "id",
@@ -56,7 +57,7 @@ def _number(recommendation) -> int:
 
 def csv_lines(activities: Iterable, base_url: str) -> Iterator[str]:
     """The CSV, line by line: a header naming the columns, then one row per activity."""
-    writer = csv.writer(_Echo())
+    writer = csv_writer(_Echo())
     yield writer.writerow(HEADER_FIELDS)
     for row in activity_rows(activities, base_url):
         yield writer.writerow(row)

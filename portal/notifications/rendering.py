@@ -8,6 +8,7 @@ from django.template.loader import select_template
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
+from portal.events import PASSWORD_RESET
 from portal.models import Notification, NotificationPreference
 
 GENERIC = "generic"
@@ -51,7 +52,17 @@ def email_context(notification: Notification) -> dict:
         "preferences_url": _absolute_reverse("notifications:preferences"),
         "site_url": settings.SITE_URL,
         "needs_action": notification.needs_action,
+        **_made_when_rendered(notification),
     }
+
+
+def _made_when_rendered(notification: Notification) -> dict:
+    """Secrets an e-mail carries are made as it is rendered, never stored in the outbox."""
+    if notification.event == PASSWORD_RESET.key:
+        from portal.security.password_reset import reset_link
+
+        return {"reset_url": reset_link(notification.recipient)}
+    return {}
 
 
 def render_email(notification: Notification) -> EmailMultiAlternatives:

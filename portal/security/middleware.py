@@ -1,18 +1,70 @@
-"""Request-level guards: the upload size limit, and the second factor that staff must pass."""
+"""Request-level guards: unstorable input, the upload size limit, and the second factor."""
 
 import time
 from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.core.exceptions import SuspiciousOperation
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import gettext as _
+from rest_framework.views import APIView
 
 # Forms carry a little besides the file; anything larger than the file limit plus this margin
 # is refused before a byte of the body is read.
 _MARGIN = 1024 * 1024
 # What an unverified staff member may still reach: the second-factor pages and signing out.
 _OPEN_TO_UNVERIFIED = ("/account/two-factor/", "/accounts/logout/", "/static/", "/healthz")
+
+
+class UnstorableInput(SuspiciousOperation):
+    """Django answers a SuspiciousOperation with its 400 page and a line in django.security."""
+
+
+class UnstorableInputMiddleware:
+    """Answer 400 to a request with a NUL byte in its path, query string, cookies or headers.
+
+    No text column stores NUL (PostgreSQL refuses it in any string), so such a value reaching a
+    query, a filter or a log row can only end in a 500. Nobody types one by accident; forms
+    already refuse it in posted fields with a message beside the field. The API answers in its
+    own shape: JSON naming each parameter refused.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        places = _places_with_nul(request)
+        if not places:
+            return self.get_response(request)
+        if _is_api_view(request):
+            refused = [_("A NUL byte is not accepted.")]
+            return JsonResponse(dict.fromkeys(places, refused), status=400)
+        raise UnstorableInput(f"A NUL byte in the request's {', '.join(places)}.")
+
+
+def _places_with_nul(request) -> list[str]:
+    """Where the request carries a NUL: 'path', each query parameter's name, and so on."""
+    places = ["path"] if "\x00" in request.path else []
+    for key, values in request.GET.lists():
+        if "\x00" in key or any("\x00" in value for value in values):
+            places.append(key.replace("\x00", "") or "query")
+    if any("\x00" in text for text in [*request.COOKIES.keys(), *request.COOKIES.values()]):
+        places.append("cookies")
+    if any("\x00" in v for k, v in request.META.items() if k.startswith("HTTP_")):
+        places.append("headers")
+    return places
+
+
+def _is_api_view(request) -> bool:
+    try:
+        view = resolve(request.path_info).func
+    except Resolver404:
+        return False
+    view_class = getattr(view, "cls", None)
+    return isinstance(view_class, type) and issubclass(view_class, APIView)
 
 
 class RequestSizeLimitMiddleware:

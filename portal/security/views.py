@@ -1,10 +1,12 @@
-"""The second factor: set up an authenticator, verify a code, replace recovery codes."""
+"""The second factor (set up, verify, recover) and asking for a password-reset link."""
 
 import segno
+from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.forms import PasswordResetForm
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
@@ -13,8 +15,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
 from portal import services as portal_services
+from portal.forms import add_service_errors
 from portal.security import services
 from portal.security.forms import PartySecondFactorForm, TokenForm
+from portal.security.password_reset import request_password_reset
 
 
 def _next(request) -> str:
@@ -34,10 +38,16 @@ def two_factor(request):
     if request.method == "POST" and form.is_valid():
         device = services.verify(request.user, form.cleaned_data["token"])
         if device is not None:
-            otp_login(request, device)
+            _verified(request, device)
             return redirect(_next(request))
         form.add_error("token", _("That code is not valid. Try the current one from your app."))
     return render(request, "portal/security/verify.html", {"form": form, "next": _next(request)})
+
+
+def _verified(request, device) -> None:
+    """Mark the session verified under a new key: a key seen before the factor is worthless."""
+    otp_login(request, device)
+    request.session.cycle_key()
 
 
 def _set_up(request):
@@ -46,7 +56,7 @@ def _set_up(request):
     if request.method == "POST" and form.is_valid():
         codes = services.confirm_device(device, form.cleaned_data["token"])
         if codes is not None:
-            otp_login(request, device)
+            _verified(request, device)
             return render(
                 request,
                 "portal/security/recovery_codes.html",
@@ -112,3 +122,21 @@ def party_second_factor(request):
         messages.success(request, _("Saved."))
         return redirect("party_second_factor")
     return render(request, "portal/security/party.html", {"form": form, "party": party})
+
+
+@require_http_methods(["GET", "POST"])
+def password_reset(request):
+    """Ask for a reset link; the answer is the same whether or not the address has an account."""
+    form = PasswordResetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            request_password_reset(
+                form.cleaned_data["email"], client_ip=get_client_ip_address(request)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return render(
+                request, "registration/password_reset_form.html", {"form": form}, status=429
+            )
+        return redirect("password_reset_done")
+    return render(request, "registration/password_reset_form.html", {"form": form})

@@ -103,10 +103,13 @@ class AssistanceRequest(models.Model):
     )
     paused_days = models.PositiveIntegerField(_("days paused"), default=0)
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
+    # The one-time token of the "new request" form that created it: the same form posted twice
+    # (a double click, a retry) finds this request instead of creating another.
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     # The audit trail: every change of status, assignment, consent or answers, with
     # who and when; append-only, shown to staff in the admin's history.
-    history = HistoricalRecords(excluded_fields=["last_activity_at"])
+    history = HistoricalRecords(excluded_fields=["last_activity_at", "form_token"])
 
     class Meta:
         ordering = ["-created_at", "-pk"]

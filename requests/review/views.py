@@ -1,7 +1,5 @@
 """Staff pages of the yearly review: the page, a printable report and the CSV."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -10,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from portal.csv_export import csv_writer
 from portal.decorators import only_for
 from requests.models import ReviewReport
 from requests.permissions import can_open_review
@@ -95,5 +94,5 @@ def review_csv(request, year: int):
         raise Http404
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="yearly-review-{year}.csv"'
-    write_csv(csv.writer(response), report.figures, presentation.tables(report.figures))
+    write_csv(csv_writer(response), report.figures, presentation.tables(report.figures))
     return response

@@ -1,7 +1,7 @@
 """Drafting a request: officials and focal points write it; nothing is saved half-way."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -117,25 +117,46 @@ def _clean_for_kind(data: dict) -> dict:
 
 
 @transaction.atomic
-def create_draft(*, actor, data: dict, attachments=()) -> AssistanceRequest:
-    """A new draft for the actor's party, with its attachments; all or nothing."""
+def create_draft(*, actor, data: dict, attachments=(), form_token=None) -> AssistanceRequest:
+    """A new draft for the actor's party, with its attachments; all or nothing.
+
+    Given the token of the form it comes from, a second call with the same token (the form
+    posted twice, even at the same moment) returns the first draft and creates nothing.
+    """
     party = actor.party
     if party is None:
         raise ValidationError(_("Only a member of a party can request assistance."))
+    if form_token and (earlier := _created_from_form(actor, form_token)):
+        return earlier
     check_request_rules(party, data)
     validate_attachments(attachments)
-    assistance_request = AssistanceRequest.objects.create(
-        reference=next_reference(),
-        party=party,
-        created_by=actor,
-        status=Status.DRAFT,
-        **_clean_for_kind(data),
-    )
+    try:
+        with transaction.atomic():  # a twin posted at the same moment may insert first
+            assistance_request = AssistanceRequest.objects.create(
+                reference=next_reference(),
+                party=party,
+                created_by=actor,
+                status=Status.DRAFT,
+                form_token=form_token,
+                **_clean_for_kind(data),
+            )
+    except IntegrityError:
+        if not form_token:
+            raise
+        if earlier := _created_from_form(actor, form_token):
+            return earlier
+        raise ValidationError(
+            _("This form has already been used. Open a new one to request assistance.")
+        ) from None
     assistance_request.beneficiaries.set(data.get("beneficiaries") or [])
     access.refresh_view_access(assistance_request)
     for upload in attachments:
         add_document(assistance_request, upload, actor=actor, kind=data.get("attachment_kind"))
     return assistance_request
+
+
+def _created_from_form(actor, form_token):
+    return AssistanceRequest.objects.filter(form_token=form_token, created_by=actor).first()
 
 
 @transaction.atomic

@@ -139,3 +139,32 @@ def test_a_staff_download_is_recorded_for_the_focal_point(ke_submitted, ke_focal
     html = client_for(ke_focal).get(ke_submitted.get_absolute_url()).content.decode()
     assert "Who at the organisation opened this request" in html
     assert "triage" in html and "draft-law.pdf" in html
+
+
+def zip_bomb(*, unpacked_mb: int) -> bytes:
+    """A Word file whose one member is megabytes of zeros: a few kilobytes on the wire."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        with archive.open("word/document.xml", "w") as member:
+            for _ in range(unpacked_mb):
+                member.write(b"\x00" * 1024 * 1024)
+    return buffer.getvalue()
+
+
+def test_an_office_file_that_would_unpack_past_the_limit_is_refused_beside_the_field(
+    ke_official, ke_submitted, settings
+):
+    settings.DOCUMENT_MAX_UNPACKED_MB = 10
+    bomb = zip_bomb(unpacked_mb=30)
+    assert len(bomb) < 100 * 1024
+    response = upload(client_for(ke_official), ke_submitted, SimpleUploadedFile("law.docx", bomb))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="id_file_error"' in html and "would unpack to 30.0" in html
+    assert Document.objects.count() == 0
+
+
+def test_an_office_file_within_the_unpacked_limit_is_accepted(settings):
+    settings.DOCUMENT_MAX_UNPACKED_MB = 10
+    assert check_upload(SimpleUploadedFile("law.docx", zip_bomb(unpacked_mb=5))).size
