@@ -52,6 +52,8 @@ def kwargs_for(name: str) -> list[dict]:
             for report_id, number in ReportVersion.objects.values_list("report_id", "number")
         ]
     if name.startswith("statistics_") and name not in (
+        "statistics_csv",
+        "statistics_json",
         "statistics_csv_template",
         "statistics_manage",
     ):
