@@ -1,0 +1,10 @@
+"""The notification events of the core (portal.notifications.events finds this module)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from portal.notifications.events import declare
+
+MATCH_PROPOSED = declare("match.proposed", _("A match is proposed to you"))
+MATCH_ACCEPTED = declare("match.accepted", _("A match was accepted"))
+MATCH_DECLINED = declare("match.declined", _("A match was declined"))
+NEEDS_DIGEST = declare("match.digest", _("Weekly digest of new needs that fit your offers"))
