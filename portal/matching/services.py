@@ -65,7 +65,7 @@ def _check_rules(obj, *, start: str, end: str) -> None:
     """Shape and rules of a need or a resource; raises per field, before anything is saved."""
     errors: dict[str, list[str]] = {}
     try:
-        obj.full_clean(exclude=["provider", "party", "created_by"])
+        obj.full_clean(exclude=["provider", "party", "created_by"], validate_constraints=False)
     except ValidationError as error:
         errors.update(error.message_dict)
     if not obj.legal_areas:
