@@ -14,6 +14,7 @@ from requests.models.choices import (
     Status,
     Venue,
 )
+from requests.models.needs import NeedRequest
 from requests.models.records import (
     AccessGrant,
     AccessRecord,
@@ -39,6 +40,7 @@ __all__ = [
     "LegalArea",
     "LegislativePurpose",
     "Message",
+    "NeedRequest",
     "PolicyFormat",
     "ReferenceCounter",
     "RequestActivity",

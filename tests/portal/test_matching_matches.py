@@ -9,13 +9,9 @@ from portal.matching import services
 from portal.models import MatchStatus, Notification
 from portal.workflow import WorkflowError
 from tests.conftest import client_for
-from tests.portal.matching_support import (  # noqa: F401  (fixtures)
+from tests.portal.matching_support import (
     accept_by_party,
     make_need,
-    make_resource,
-    provider,
-    provider_user,
-    resource,
 )
 
 pytestmark = pytest.mark.django_db

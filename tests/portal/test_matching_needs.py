@@ -9,11 +9,9 @@ from django.urls import reverse
 from portal.matching import services
 from portal.models import Need, NeedStatus, Resource, Visibility
 from tests.conftest import client_for
-from tests.portal.matching_support import (  # noqa: F401  (fixtures)
+from tests.portal.matching_support import (
     make_need,
     need_data,
-    provider,
-    provider_user,
     resource_data,
 )
 

@@ -10,14 +10,11 @@ from django.urls import reverse
 from portal.matching import services
 from portal.models import Visibility
 from tests.conftest import client_for
-from tests.portal.matching_support import (  # noqa: F401  (fixtures)
+from tests.portal.matching_support import (
     accept_by_party,
     make_need,
     make_provider,
     make_resource,
-    provider,
-    provider_user,
-    resource,
 )
 
 pytestmark = pytest.mark.django_db

@@ -11,12 +11,9 @@ from portal import events
 from portal.matching import services
 from portal.models import Notification, Visibility
 from tests.conftest import client_for
-from tests.portal.matching_support import (  # noqa: F401  (fixtures)
+from tests.portal.matching_support import (
     make_need,
     make_resource,
-    provider,
-    provider_user,
-    resource,
 )
 
 pytestmark = pytest.mark.django_db
