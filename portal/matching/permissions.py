@@ -1,9 +1,10 @@
 """Who may see and do what with needs, resources and matches (DESIGN.md s.4, rec. 9).
 
-- A need: its party's members and the staff always; approved providers' members if the focal
-  point consented to "providers" or "public", the anonymous only to "public", and only once
-  published. Nobody but the party and the staff learns which party a need is from, except the
-  provider of a match the party accepted. Everyone else: 404.
+- A need: its party's members, the triage desk and the bureau of the party's region always
+  (DESIGN.md s.4; they broker its matches); once published, approved providers' members and
+  other staff if the focal point consented to "providers" or "public", everyone if "public".
+  Nobody else learns which party a need is from, except the provider of a match the party
+  accepted. Everyone else: 404.
 - A resource: its provider's members and the staff always; once the provider is approved and
   the resource offered, signed-in parties and providers ("providers") or anyone ("public").
 - A match: the staff; the need's party; the resource's provider only after the party accepted.
@@ -23,6 +24,7 @@ from portal.models import (
     ResourceStatus,
     Visibility,
 )
+from portal.roles import is_triage
 
 SHARED = (Visibility.PROVIDERS, Visibility.PUBLIC)
 
@@ -33,6 +35,15 @@ def _active(user) -> bool:
 
 def is_staff(user) -> bool:
     return _active(user) and user.is_staff
+
+
+def brokers_for(user) -> Q | None:
+    """The parties whose needs the staff member brokers: all (triage), a region (bureau)."""
+    if not is_staff(user):
+        return None
+    if is_triage(user):
+        return Q()
+    return Q(party__region=user.bureau) if user.bureau else None
 
 
 def party_of(user):
@@ -76,11 +87,15 @@ def uses_matching(user) -> bool:
 def visible_needs(user) -> QuerySet[Need]:
     """The needs the user may open (the visibility scope every reader applies first)."""
     needs = Need.objects.all()
-    if is_staff(user):
+    brokered = brokers_for(user)
+    if brokered is not None and not brokered:  # Q() : the triage desk sees every need
         return needs
     shared = Q(status=NeedStatus.PUBLISHED)
     providers = providers_of(user)
-    shared &= Q(visibility__in=SHARED) if providers else Q(visibility=Visibility.PUBLIC)
+    registered = providers or is_staff(user)
+    shared &= Q(visibility__in=SHARED) if registered else Q(visibility=Visibility.PUBLIC)
+    if brokered is not None:
+        shared |= brokered
     if providers:  # a private need the party accepted a provider's match on
         shared |= Q(pk__in=_accepted_by_party(providers).values("need_id"))
     party = party_of(user)
@@ -98,9 +113,16 @@ def is_member_of_need_party(user, need: Need) -> bool:
     return party is not None and party.pk == need.party_id
 
 
+def brokers(user, need: Need) -> bool:
+    """The triage desk, and the bureau of the need's party's region, broker its matches."""
+    return is_staff(user) and (
+        is_triage(user) or (bool(user.bureau) and user.bureau == need.party.region)
+    )
+
+
 def can_see_need_party(user, need: Need) -> bool:
-    """Staff, the party, and a provider whose match on this need the party accepted."""
-    if is_staff(user) or is_member_of_need_party(user, need):
+    """Its brokers, the party, and a provider whose match on this need the party accepted."""
+    if brokers(user, need) or is_member_of_need_party(user, need):
         return True
     providers = providers_of(user)
     return bool(providers) and _accepted_by_party(providers).filter(need=need).exists()
@@ -118,13 +140,13 @@ def can_consent_need(user, need: Need) -> bool:
 
 def can_close_need(user, need: Need) -> bool:
     return need.status != NeedStatus.CLOSED and (
-        is_focal_point_of(user, need.party) or is_staff(user)
+        is_focal_point_of(user, need.party) or brokers(user, need)
     )
 
 
-def can_broker(user) -> bool:
-    """Staff propose matches."""
-    return is_staff(user)
+def can_broker(user, need: Need) -> bool:
+    """Its brokers propose matches for an open need."""
+    return need.status != NeedStatus.CLOSED and brokers(user, need)
 
 
 def get_need_for_user(user, pk: int, *, for_edit: bool = False) -> Need:
@@ -175,9 +197,12 @@ def get_resource_for_user(user, pk: int, *, for_edit: bool = False) -> Resource:
 
 def visible_matches(user) -> QuerySet[Match]:
     matches = Match.objects.all()
-    if is_staff(user):
+    brokered = brokers_for(user)
+    if brokered is not None and not brokered:
         return matches
     scope = Q(pk__in=[])
+    if brokered is not None:
+        scope |= Q(need__party__region=user.bureau)
     party = party_of(user)
     if party is not None:
         scope |= Q(need__party=party)
@@ -194,7 +219,7 @@ def may_move_match(actor, match: Match, who: str, to_status: str) -> bool:
     if who == "provider":
         return match.resource.provider in providers_of(actor)
     if who == "staff":
-        return is_staff(actor)
+        return brokers(actor, match.need)
     return False
 
 

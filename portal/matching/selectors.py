@@ -30,10 +30,11 @@ def party_members(party: Party) -> list[User]:
 
 
 def needs_for_workspace(user) -> QuerySet[Need]:
-    """The needs a signed-in user works on: their party's, or every one for the staff."""
+    """The needs a signed-in user works on: their party's, or those a staff member brokers."""
     needs = Need.objects.select_related("party").order_by("-created_at", "-pk")
-    if permissions.is_staff(user):
-        return needs.exclude(status=NeedStatus.DRAFT)
+    brokered = permissions.brokers_for(user)
+    if brokered is not None:
+        return needs.filter(brokered).exclude(status=NeedStatus.DRAFT)
     party = permissions.party_of(user)
     return needs.filter(party=party) if party else needs.none()
 

@@ -55,7 +55,7 @@ RESOURCE_FIELDS = (
     "available_until",
     "visibility",
 )
-ACTIVITY_TYPES = {
+ACTIVITY_TYPES: dict[str, str] = {
     OfferType.EXPERTISE: ActivityType.EXPERT_MISSION,
     OfferType.TRAINING_PLACES: ActivityType.TRAINING,
 }
@@ -192,7 +192,7 @@ def register_concluded_hook(hook: ConcludedHook) -> None:
 @transaction.atomic
 def propose_match(need: Need, resource: Resource, *, actor, note: str = "") -> Match:
     """Staff propose a ranked resource for an open need; the party is asked first."""
-    if not permissions.can_broker(actor):
+    if not permissions.brokers(actor, need):
         raise PermissionDenied
     if need.status == NeedStatus.CLOSED or resource.status != ResourceStatus.ACTIVE:
         raise ValidationError(_("Only an open need and an offered resource can be matched."))

@@ -41,7 +41,7 @@ def workspace(request):
         ),
         "resources": selectors.resources_of(user)[:WORKSPACE_SIZE],
         "matches": selectors.matches_for_workspace(user)[:WORKSPACE_SIZE],
-        "is_staff": permissions.is_staff(user),
+        "is_staff": permissions.brokers_for(user) is not None,
         "can_draft": permissions.party_of(user) is not None,
         "can_offer": bool(permissions.offering_providers(user)),
     }
@@ -101,7 +101,7 @@ def need_detail(request, pk: int):
 
 def _render_need(request, need, status=200, **forms):
     user = request.user
-    broker = permissions.can_broker(user) and need.status != "closed"
+    broker = permissions.can_broker(user, need)
     context = {
         "need": need,
         "see_party": permissions.can_see_need_party(user, need),

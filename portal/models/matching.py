@@ -297,7 +297,7 @@ class MatchStatus(models.TextChoices):
 
 # {from: {to: who}} (portal.workflow). The party answers first: the provider learns of the
 # need's party only once the party has accepted.
-MATCH_TRANSITIONS = {
+MATCH_TRANSITIONS: dict[str, dict[str, str]] = {
     MatchStatus.PROPOSED: {
         MatchStatus.PARTY_ACCEPTED: "party",
         MatchStatus.DECLINED: "party",

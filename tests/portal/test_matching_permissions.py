@@ -192,3 +192,17 @@ def test_a_match_is_seen_by_the_party_and_the_staff_then_the_provider(
     answers = statuses(cast, reverse("matching:match_answer", args=[match.pk]), "post", {})
     assert answers["other"] == 404
     assert answers["provider"] == 404
+
+
+def test_the_africa_bureau_brokers_kenyas_needs_and_an_officer_sees_only_what_is_shared(
+    ke_official, ke_focal, bureau_africa, officer, resource
+):
+    private = make_need(ke_official, ke_focal, visibility=Visibility.PRIVATE)
+    shared = make_need(ke_official, ke_focal, visibility=Visibility.PROVIDERS)
+    bureau, outsider = client_for(bureau_africa), client_for(officer)
+    assert bureau.get(reverse("matching:need_detail", args=[private.pk])).status_code == 200
+    assert outsider.get(reverse("matching:need_detail", args=[private.pk])).status_code == 404
+    page = outsider.get(reverse("matching:need_detail", args=[shared.pk]))
+    assert page.status_code == 200
+    assert b"Kenya" not in page.content
+    assert services.propose_match(private, resource, actor=bureau_africa).need == private
