@@ -5,23 +5,41 @@ from rest_framework import generics, serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.throttling import AnonRateThrottle
 
-from portal.matching import exports, selectors
+from portal.matching import selectors
 from portal.matching.filters import NeedFilter, ResourceFilter
 
 
-class _Rows(serializers.BaseSerializer):
-    row = staticmethod(exports.need_row)
-
-    def to_representation(self, instance):
-        return self.row(instance)
+def _codes():
+    return serializers.ListField(child=serializers.CharField())
 
 
-class NeedRows(_Rows):
-    row = staticmethod(exports.need_row)
+class _Shared(serializers.Serializer):
+    """The columns of the downloads (portal.matching.exports), typed for the schema."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    legal_areas = _codes()
+    kinds = _codes()
+    languages = _codes()
 
 
-class ResourceRows(_Rows):
-    row = staticmethod(exports.resource_row)
+class NeedRows(_Shared):
+    offer_types = _codes()
+    starts_on = serializers.DateField()
+    ends_on = serializers.DateField()
+    expected_outcome = serializers.CharField()
+    published_at = serializers.DateTimeField()
+
+
+class ResourceRows(_Shared):
+    provider = serializers.CharField(source="provider.name")
+    offer_type = serializers.CharField()
+    regions = _codes()
+    ldc_only = serializers.BooleanField()
+    capacity = serializers.IntegerField()
+    available_from = serializers.DateField()
+    available_until = serializers.DateField()
 
 
 class _Pages(PageNumberPagination):
