@@ -1,6 +1,7 @@
 """Reads of recommendation 9, the visibility scope applied first (STYLE.md s.2)."""
 
 import datetime
+import statistics
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -179,22 +180,20 @@ def approved_providers_with_members() -> QuerySet[Provider]:
 
 
 def year_figures(year: int) -> dict:
-    """Needs and resources created, matches proposed and concluded in the year; median days."""
-    needs = Need.objects.exclude(status=NeedStatus.DRAFT).filter(published_at__year=year)
+    """Needs published, resources offered, matches proposed and concluded in the year, and the
+    median whole days from a need's publication to its match's conclusion (None if none)."""
     concluded = Match.objects.filter(status=MatchStatus.ACCEPTED, concluded_at__year=year)
-    days = sorted(
-        (m.concluded_at - m.need.published_at).days
-        for m in concluded.select_related("need")
-        if m.concluded_at and m.need.published_at
-    )
-    median = None
-    if days:
-        middle = len(days) // 2
-        median = days[middle] if len(days) % 2 else (days[middle - 1] + days[middle]) / 2
+    days = [
+        (timezone.localdate(concluded_at) - timezone.localdate(published_at)).days
+        for concluded_at, published_at in concluded.values_list(
+            "concluded_at", "need__published_at"
+        )
+        if concluded_at and published_at
+    ]
     return {
-        "needs": needs.count(),
+        "needs": Need.objects.filter(published_at__year=year).count(),
         "resources": Resource.objects.filter(created_at__year=year).count(),
         "matches_proposed": Match.objects.filter(proposed_at__year=year).count(),
-        "matches_concluded": concluded.count(),
-        "median_days_to_match": median,
+        "matches_concluded": len(days),
+        "median_days_to_match": float(statistics.median(days)) if days else None,
     }
