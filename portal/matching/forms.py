@@ -61,6 +61,17 @@ class VisibilityForm(forms.Form):
 class ResourceForm(_DatedForm):
     start_field, end_field = "available_from", "available_until"
 
+    def __init__(self, *args, providers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # Someone acting for several providers says for which one; one provider needs no field.
+        if len(providers) > 1:
+            self.fields = {
+                "provider": forms.ChoiceField(
+                    label=_("Offered by"), choices=[(p.pk, p.name) for p in providers]
+                ),
+                **self.fields,
+            }
+
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}))
     offer_type = forms.ChoiceField(label=_("What is offered"), choices=OfferType.choices)
