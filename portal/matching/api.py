@@ -7,6 +7,7 @@ from rest_framework.throttling import AnonRateThrottle
 
 from portal.matching import selectors
 from portal.matching.filters import NeedFilter, ResourceFilter
+from portal.security.client_ip import client_ip
 
 
 def _codes():
@@ -42,6 +43,14 @@ class ResourceRows(_Shared):
     available_until = serializers.DateField()
 
 
+class _Throttle(AnonRateThrottle):
+    """Per address, as the lock-out reads it (DRF's own reading of X-Forwarded-For would let a
+    client pick a new identity per request)."""
+
+    def get_ident(self, request):
+        return client_ip(request) or super().get_ident(request)
+
+
 class _Pages(PageNumberPagination):
     page_size = 50
 
@@ -49,7 +58,7 @@ class _Pages(PageNumberPagination):
 class _PublicList(generics.ListAPIView):
     filter_backends = [DjangoFilterBackend]
     pagination_class = _Pages
-    throttle_classes = [AnonRateThrottle]
+    throttle_classes = [_Throttle]
 
 
 class NeedList(_PublicList):
