@@ -232,7 +232,7 @@ def _prepare(actor, *, reason: str) -> Callable[[Match, str], None]:
             match.party_accepted_at = now
         elif to_status == MatchStatus.ACCEPTED:
             match.concluded_at = now
-            match.activity = _activity_for(match, actor)
+            match.activity = _activity_for(match, match.proposed_by)  # staff record activities
         elif to_status == MatchStatus.WITHDRAWN:
             match.concluded_at = now
 
