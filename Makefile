@@ -66,7 +66,7 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 BENCH_OUTPUT ?= var/benchmark.json
 .PHONY: seed-benchmark benchmark
 
-# Builds the issue-9 world (wipes only a database it built itself; createdb it first).
+# Builds the benchmark world (wipes only a database it built itself; createdb it first).
 seed-benchmark: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) nice -n 10 $(BIN)/python -m scripts.benchmark.seed $(if $(SCALE),--scale $(SCALE))
 

@@ -198,6 +198,8 @@ class BestPracticeAdmin(admin.ModelAdmin):
     search_fields = ["title", "description", "party__name"]
     autocomplete_fields = ["party"]
     raw_id_fields = ["source_report", "source_meeting"]
+    # Adoption moves the status (services.adopt_best_practices), never the form.
+    readonly_fields = ["status"]
     actions = ["adopt"]
 
     @admin.action(description=_("Record as adopted by the meeting (makes them public)"))

@@ -54,7 +54,7 @@ def is_insider(user, party) -> bool:
 
 
 # Country reports -------------------------------------------------------------------------
-# A report on one country's enforcement gaps is as confidential as a request (issue 22): until
+# A report on one country's enforcement gaps is as confidential as a request: until
 # the party approves it, only the party and the staff who handle it see it. Staff handle a
 # report as the triage desk, as the programme's team, or as the bureau of the party's region.
 
@@ -65,9 +65,7 @@ def handles_report(user, report: CountryReport) -> bool:
         return False
     if is_triage(user) or _in_bureau_of(user, report.party):
         return True
-    return Programme.team.through.objects.filter(
-        programme_id=report.mission.programme_id, user_id=user.pk
-    ).exists()
+    return Programme.objects.filter(pk=report.mission.programme_id, team=user).exists()
 
 
 def _in_bureau_of(user, party) -> bool:
@@ -128,7 +126,7 @@ def handled_reports(user) -> QuerySet[CountryReport]:
 
 def _handled_scope(user) -> Q:
     # A subquery, not a join: a join through the team would repeat a report per team member.
-    teams = Programme.team.through.objects.filter(user_id=user.pk).values("programme_id")
+    teams = Programme.objects.filter(team=user).values("pk")
     scope = Q(mission__programme_id__in=teams)
     if user.bureau:
         scope |= Q(party__region=user.bureau)

@@ -59,16 +59,16 @@ def programme_story(programme, user) -> dict:
             Q(source_report__mission__programme=programme) | Q(source_meeting__programme=programme)
         )
     )
-    attendance = {}
+    attendance: dict[int, list[dict]] = {}
     for row in (
         Attendee.objects.filter(meeting__programme=programme)
         .values("meeting_id", "party__name", "agency_type")
         .annotate(count=Count("pk"))
         .order_by("meeting_id", "party__name", "agency_type")
     ):
-        row["agency_label"] = AgencyType(row["agency_type"]).label
-        attendance.setdefault(row["meeting_id"], []).append(row)
-    by_area = {}
+        label = AgencyType(row["agency_type"]).label
+        attendance.setdefault(row["meeting_id"], []).append({**row, "agency_label": label})
+    by_area: dict[str, list] = {}
     for practice in practices:
         by_area.setdefault(practice.get_area_display(), []).append(practice)
     for meeting in programme.meetings.all():
@@ -86,14 +86,15 @@ def programme_story(programme, user) -> dict:
 def _statistics_summary(programme, user) -> list[dict]:
     """Per participating party: how many figures the user may see, and over which years."""
     parties = programme.participating_parties.values("pk")
-    return list(
-        permissions.visible_statistics(user)
+    return [
+        dict(row)
+        for row in permissions.visible_statistics(user)
         .filter(party__in=parties)
         .order_by()
         .values("party__code", "party__name")
         .annotate(count=Count("pk"), first=Min("year"), last=Max("year"))
         .order_by("party__name")
-    )
+    ]
 
 
 def report_list(user) -> QuerySet[CountryReport]:

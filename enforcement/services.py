@@ -1,5 +1,7 @@
 """Every state change of the enforcement app (STYLE.md 1): views, admin and demo call these."""
 
+from functools import partial
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -8,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from enforcement import events, permissions
 from enforcement.models import (
+    PRACTICE_TRANSITIONS,
     REPORT_TRANSITIONS,
     Attendee,
     BestPractice,
@@ -23,6 +26,7 @@ from enforcement.models import (
 from enforcement.statistics_csv import RowError, already_recorded, parse_statistics_csv
 from portal.models import Membership
 from portal.notifications.services import notify
+from portal.workflow import WorkflowError, move, targets
 from requests.documents import check_upload
 
 # The outbox events of a report's workflow.
@@ -51,46 +55,59 @@ _ALLOWED = {
 }
 
 
+def _may_take_step(actor, report: CountryReport, step: str, _target: str) -> bool:
+    return _ALLOWED[ReviewAction(step)](actor, report)
+
+
 @transaction.atomic
 def review_report(
     report_pk: int, actor, action: str, comment: str = "", *, version_number: int | None = None
 ) -> CountryReport:
-    """Move a report along its workflow (locks the row, checks the move and the actor, logs it).
+    """Take one review step (portal.workflow.move: locks, checks the move and the actor, logs).
 
     Sending and approving need the document; approving with version_number refuses if a newer
     version arrived since the focal point opened the page. The step records the latest version.
     """
-    report = (
-        CountryReport.objects.select_for_update()
-        .select_related("party", "mission__programme")
-        .get(pk=report_pk)
+    report = CountryReport.objects.select_related("party", "mission__programme").get(pk=report_pk)
+    target = next(
+        (to for to, step in targets(REPORT_TRANSITIONS, report.status).items() if step == action),
+        None,
     )
-    target = REPORT_TRANSITIONS.get((report.status, action))
     if target is None:
-        raise ValidationError(_("This report cannot be moved that way from its current status."))
-    if not _ALLOWED[action](actor, report):
-        raise PermissionDenied
+        raise WorkflowError(_("This report cannot be moved that way from its current status."))
     comment = comment.strip()
+    return move(
+        report,
+        target,
+        actor=actor,
+        table=REPORT_TRANSITIONS,
+        may=_may_take_step,
+        prepare=partial(_prepare_step, action=action, comment=comment, seen=version_number),
+        record=partial(_record_step, actor=actor, action=action, comment=comment),
+    )
+
+
+def _prepare_step(report: CountryReport, target: str, *, action, comment, seen) -> None:
     if action == ReviewAction.RETURNED and not comment:
         raise ValidationError(_("Say what should change when returning a report."))
     latest = report.versions.first()
-    _check_document(action, latest, version_number)
-    ReportReview.objects.create(
-        report=report,
-        action=action,
-        from_status=report.status,
-        to_status=target,
-        actor=actor,
-        comment=comment,
-        version=latest,
-    )
-    report.status = target
+    _check_document(action, latest, seen)
     approved = target == ReportStatus.APPROVED
     report.approved_at = timezone.now() if approved else None
     report.approved_version = latest if approved else None
-    report.save(update_fields=["status", "approved_at", "approved_version"])
+
+
+def _record_step(report: CountryReport, from_status: str, *, actor, action, comment) -> None:
+    ReportReview.objects.create(
+        report=report,
+        action=action,
+        from_status=from_status,
+        to_status=report.status,
+        actor=actor,
+        comment=comment,
+        version=report.versions.first(),
+    )
     _notify_review(report, action, comment)
-    return report
 
 
 def _check_document(action: str, latest: ReportVersion | None, version_number) -> None:
@@ -141,14 +158,15 @@ def _notify_review(report: CountryReport, action: str, comment: str) -> None:
     Only people who may see the report are told of it (a staff member who sent it and has
     since left the programme's team hears nothing).
     """
-    event = REPORT_EVENTS.get(action)
     if action == ReviewAction.NEW_VERSION:
         # A new document matters to the focal point only when it is theirs to approve.
         if report.status != ReportStatus.UNDER_NATIONAL_REVIEW:
             return
         event = REPORT_EVENTS[ReviewAction.SENT_FOR_REVIEW]
+    else:
+        event = REPORT_EVENTS[ReviewAction(action)]
     if report.status == ReportStatus.UNDER_NATIONAL_REVIEW:
-        recipients = [
+        recipients: list = [
             membership.user
             for membership in Membership.objects.filter(
                 party=report.party, role=Membership.Role.FOCAL_POINT
@@ -157,10 +175,10 @@ def _notify_review(report: CountryReport, action: str, comment: str) -> None:
     else:
         sent = report.reviews.filter(action=ReviewAction.SENT_FOR_REVIEW).select_related("actor")
         recipients = [step.actor for step in sent.order_by("-created_at", "-pk")[:1]]
-    recipients = [user for user in recipients if user and permissions.can_view_report(user, report)]
+    told = [user for user in recipients if user and permissions.can_view_report(user, report)]
     notify(
         event=event,
-        recipients=recipients,
+        recipients=told,
         subject_object=report,
         context={"party": report.party.name, "title": report.title, "comment": comment},
         needs_action=action != ReviewAction.APPROVED,
@@ -172,12 +190,24 @@ def _notify_review(report: CountryReport, action: str, comment: str) -> None:
 
 @transaction.atomic
 def adopt_best_practices(practice_pks, actor) -> int:
-    """Record that the meeting adopted these practices (which makes them public); staff only."""
+    """Record that the meeting adopted these practices (which makes them public); staff only.
+
+    Returns how many moved; practices already adopted, or with no meeting, are left alone.
+    """
     if not permissions.is_staff(actor):
         raise PermissionDenied
-    return BestPractice.objects.filter(pk__in=practice_pks, source_meeting__isnull=False).update(
-        status=PracticeStatus.ADOPTED
+    proposed = BestPractice.objects.filter(
+        pk__in=practice_pks, source_meeting__isnull=False, status=PracticeStatus.PROPOSED
     )
+    for practice in proposed:
+        move(
+            practice,
+            PracticeStatus.ADOPTED,
+            actor=actor,
+            table=PRACTICE_TRANSITIONS,
+            may=lambda actor, _practice, _who, _to: permissions.is_staff(actor),
+        )
+    return len(proposed)
 
 
 @transaction.atomic

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from enforcement import views
+from enforcement.views.statistics import statistics_download
 
 app_name = "enforcement"
 urlpatterns = [
@@ -24,6 +25,18 @@ urlpatterns = [
         name="report_file",
     ),
     path("enforcement/statistics/", views.statistics, name="statistics"),
+    path(
+        "enforcement/statistics/download.csv",
+        statistics_download,
+        {"suffix": "csv"},
+        name="statistics_csv",
+    ),
+    path(
+        "enforcement/statistics/download.json",
+        statistics_download,
+        {"suffix": "json"},
+        name="statistics_json",
+    ),
     path(
         "enforcement/statistics/template.csv",
         views.statistics_csv_template,

@@ -50,3 +50,13 @@ def cached(name: str, filterset, compute: Callable):
         value = compute()
         cache.set(key, value, TIMEOUT)
     return value
+
+
+def cached_summary(name: str, compute: Callable):
+    """compute() once per data version: counts that depend on no filter (the dataset page)."""
+    key = f"flexibilities:{name}:{data_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value

@@ -5,11 +5,23 @@ The full-text GIN index and the "newest first" index (NULLS LAST) exist on Postg
 its search falls back to plain matching.
 """
 
-from django.db.migrations.operations import AddIndex
+from django.db.migrations.operations import AddIndex, RunSQL
 
 
 class AddIndexOnPostgres(AddIndex):
     """AddIndex whose SQL runs on PostgreSQL only; the model state changes everywhere."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
+class RunSQLOnPostgres(RunSQL):
+    """RunSQL that runs on PostgreSQL only (text search configurations, data in SQL)."""
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":

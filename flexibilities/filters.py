@@ -153,7 +153,7 @@ class ProvisionFilter(django_filters.FilterSet):
     # Filters --------------------------------------------------------------------------------
 
     def filter_q(self, queryset, name, value: str):
-        return search.matching(queryset, value)
+        return search.matching(queryset, self.parsed_query)
 
     def filter_category(self, queryset, name, value: list[str]):
         ids = [category.pk for category in self.categories if category.slug in value]
@@ -215,6 +215,13 @@ class ProvisionFilter(django_filters.FilterSet):
         return self.cleaned().get("q") or ""
 
     @property
+    def parsed_query(self) -> search.ParsedQuery:
+        """The query parsed once (its typo corrections cost a query on PostgreSQL)."""
+        if getattr(self, "_parsed", None) is None or self._parsed.q != self.query:
+            self._parsed = search.ParsedQuery(self.query)
+        return self._parsed
+
+    @property
     def sort_order(self) -> str:
         chosen = self.cleaned().get("sort")
         if chosen == "relevance" or not chosen:
@@ -224,7 +231,7 @@ class ProvisionFilter(django_filters.FilterSet):
     def order(self, queryset: QuerySet) -> QuerySet:
         sort = self.sort_order
         if sort == "relevance" and self.ranked:
-            return search.by_relevance(queryset, self.query)
+            return search.by_relevance(queryset, self.parsed_query)
         if sort == "oldest":
             return queryset.order_by(F("law_date").asc(nulls_last=True), "id")
         if sort == "party":

@@ -1,4 +1,5 @@
-"""Forms of the flexibilities database: the comparison picker and the staff's import and edit forms.
+"""Forms of the flexibilities database: the staff's import and edit forms (the comparison's
+picker is in compare.py).
 
 Forms check shape; rules (the natural key, the category's options) live in the services.
 """
@@ -10,7 +11,6 @@ from flexibilities.filters import CommaSeparatedMultiple
 from flexibilities.imports import ImportFileError, format_of
 from flexibilities.models import Provision
 
-MAX_COMPARED_PARTIES = 12
 MAX_IMPORT_MB = 200
 
 
@@ -23,45 +23,6 @@ class CheckboxSelectMultiple(forms.CheckboxSelectMultiple):
 
     def value_from_datadict(self, data, files, name):
         return CommaSeparatedMultiple().value_from_datadict(data, files, name)
-
-
-class CompareForm(forms.Form):
-    parties = forms.MultipleChoiceField(
-        label=_("Parties"),
-        help_text=_("Choose up to %(count)s parties: hold Ctrl (or Cmd) to choose more than one.")
-        % {"count": MAX_COMPARED_PARTIES},
-        widget=CommaSeparatedMultiple(attrs={"size": 10}),
-    )
-    categories = forms.MultipleChoiceField(
-        label=_("Flexibilities"),
-        help_text=_("Leave all unticked to compare every flexibility."),
-        required=False,
-        widget=CheckboxSelectMultiple,
-    )
-
-    def __init__(self, data=None, *, parties, categories):
-        super().__init__(data)
-        self.party_list, self.category_list = parties, categories
-        self.fields["parties"].choices = [(party.code, party.name) for party in parties]
-        self.fields["parties"].help_text = _(
-            "Choose up to %(count)s parties: hold Ctrl (or Cmd) to choose more than one."
-        ) % {"count": MAX_COMPARED_PARTIES}
-        self.fields["categories"].choices = [(c.slug, c.name) for c in categories]
-
-    def clean_parties(self):
-        codes = list(dict.fromkeys(self.cleaned_data["parties"]))
-        if len(codes) > MAX_COMPARED_PARTIES:
-            raise forms.ValidationError(
-                _("Compare at most %(count)s parties at a time."),
-                params={"count": MAX_COMPARED_PARTIES},
-            )
-        by_code = {party.code: party for party in self.party_list}
-        return [by_code[code] for code in codes]
-
-    def clean_categories(self):
-        slugs = set(self.cleaned_data["categories"])
-        chosen = [c for c in self.category_list if c.slug in slugs]
-        return chosen or list(self.category_list)
 
 
 class ImportUploadForm(forms.Form):

@@ -7,6 +7,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -217,3 +218,92 @@ class ImportJob(models.Model):
         if not self.total_rows:
             return 100 if self.is_done else 0
         return min(100, round(100 * self.processed_rows / self.total_rows))
+
+
+class SearchWord(models.Model):
+    """A word of a published provision, unaccented and lowercased: the vocabulary that the
+    search's typo correction and "did you mean" pick from (PostgreSQL, written by
+    search.refresh_vocabulary, trigram-indexed)."""
+
+    word = models.CharField(max_length=60, primary_key=True)
+
+    class Meta:
+        indexes = [GinIndex(fields=["word"], opclasses=["gin_trgm_ops"], name="flex_word_trgm")]
+
+    def __str__(self) -> str:
+        return self.word
+
+
+class ProvisionChange(models.Model):
+    """A public change of the database: a provision published (added), a published provision's
+    content changed (amended) or withdrawn from publication. Written by the services only."""
+
+    class Kind(models.TextChoices):
+        ADDED = "added", _("Added")
+        AMENDED = "amended", _("Amended")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    provision = models.ForeignKey(
+        Provision, on_delete=models.CASCADE, related_name="changes", verbose_name=_("provision")
+    )
+    # Copied from the provision so the log and its feed filter without a join.
+    party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="+")
+    category = models.ForeignKey(FlexibilityCategory, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("change"), max_length=10, choices=Kind.choices)
+    # The public fields an amendment changed (names of Provision fields).
+    fields = models.JSONField(_("fields changed"), default=list, blank=True)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("provision change")
+        verbose_name_plural = _("provision changes")
+        indexes = [
+            models.Index(fields=["-at", "-id"], name="flex_change_recent"),
+            models.Index(fields=["party", "-at"], name="flex_change_party"),
+            models.Index(fields=["category", "-at"], name="flex_change_category"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.provision_id} ({self.at:%Y-%m-%d})"
+
+
+class FlexibilityAlert(models.Model):
+    """A person's wish to be e-mailed when provisions of a party and/or a flexibility change."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="flexibility_alerts",
+        verbose_name=_("user"),
+    )
+    party = models.ForeignKey(
+        Party, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    category = models.ForeignKey(
+        FlexibilityCategory, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("flexibilities alert")
+        verbose_name_plural = _("flexibilities alerts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "party", "category"],
+                name="flexibilities_alert_unique",
+                nulls_distinct=False,
+            ),
+            models.CheckConstraint(
+                condition=Q(party__isnull=False) | Q(category__isnull=False),
+                name="flexibilities_alert_not_empty",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return " · ".join(str(part) for part in (self.party, self.category) if part)
+
+    def matches(self, change: "ProvisionChange") -> bool:
+        return (self.party_id is None or self.party_id == change.party_id) and (
+            self.category_id is None or self.category_id == change.category_id
+        )

@@ -5,6 +5,7 @@ reaches a page, a download or the API.
 """
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q, QuerySet, Window
@@ -138,7 +139,7 @@ class PartyUsage:
 
 def category_usage(category: FlexibilityCategory) -> list[PartyUsage]:
     """The parties with a published provision in the category, with the options they chose."""
-    rows = (
+    rows = list(
         published_provisions()
         .filter(category=category)
         .order_by()
@@ -147,7 +148,6 @@ def category_usage(category: FlexibilityCategory) -> list[PartyUsage]:
     )
     usage: dict[int, PartyUsage] = {}
     parties = {}
-    rows = list(rows)
     if rows:
         parties = Party.objects.in_bulk({party_id for party_id, _option, _n in rows})
     for party_id, option, count in rows:
@@ -179,7 +179,7 @@ def party_by_code(code: str) -> Party | None:
 class CategorySection:
     category: FlexibilityCategory
     count: int
-    provisions: list[Provision]
+    provisions: Sequence[Provision]
 
     @property
     def more(self) -> int:
@@ -240,5 +240,12 @@ def compare_matrix(parties: list[Party], categories: list[FlexibilityCategory]) 
     return cells
 
 
+def organisation_members(codes: set[str]) -> set[int]:
+    """The ids of the member states of the given regional organisations (one query)."""
+    through = Party.members.through
+    rows = through.objects.filter(from_party__code__in=codes).values_list("to_party_id", flat=True)
+    return set(rows)
+
+
 def region_label(code: str) -> str:
-    return Region(code).label if code in Region.values else code
+    return str(Region(code).label) if code in Region.values else code

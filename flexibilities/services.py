@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from flexibilities.alerts import alert_subscribers
 from flexibilities.counts_cache import provisions_changed
 from flexibilities.imports import (
     CleanRow,
@@ -24,8 +25,14 @@ from flexibilities.imports import (
     format_of,
     read_records,
 )
-from flexibilities.models import FlexibilityCategory, ImportJob, Provision
-from flexibilities.search import refresh_search_vectors
+from flexibilities.models import (
+    FlexibilityAlert,
+    FlexibilityCategory,
+    ImportJob,
+    Provision,
+    ProvisionChange,
+)
+from flexibilities.search import refresh_search_vectors, refresh_vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -47,10 +54,56 @@ def save_provision(provision: Provision) -> Provision:
         )
     provision.law_key = provision.law_number or provision.law_title
     with transaction.atomic():
+        before = None
+        if provision.pk:
+            before = Provision.objects.filter(pk=provision.pk).values(*_WATCHED).first()
         provision.save()
         refresh_search_vectors(Provision.objects.filter(pk=provision.pk))
+        change = _public_change(before, provision)
+        if change:
+            record_changes([(provision, *change)])
         provisions_changed()
     return provision
+
+
+# The fields whose change is a public amendment of a published provision.
+PUBLIC_FIELDS = (
+    "party_id", "category_id", "law_title", "law_number", "law_date", "last_amended", "article",
+    "text", "text_is_excerpt", "language", "implementation_option", "source_url", "note",
+)  # fmt: skip
+_WATCHED = (*PUBLIC_FIELDS, "is_published")
+
+
+def _public_change(before: dict | None, after: Provision) -> tuple[str, list[str]] | None:
+    """What the public sees change between a provision's stored fields and its new state."""
+    if before is None or not before["is_published"]:
+        return (ProvisionChange.Kind.ADDED, []) if after.is_published else None
+    if not after.is_published:
+        return ProvisionChange.Kind.WITHDRAWN, []
+    changed = [name for name in PUBLIC_FIELDS if before[name] != getattr(after, name)]
+    return (ProvisionChange.Kind.AMENDED, changed) if changed else None
+
+
+def record_changes(
+    entries: list[tuple[Provision, str, list[str]]], *, alert: bool = True
+) -> list[ProvisionChange]:
+    """Write the change log of the given (provision, kind, fields changed) and, unless told
+    otherwise, the alerts of those who follow them; call inside the changes' transaction."""
+    now = timezone.now()
+    changes = ProvisionChange.objects.bulk_create(
+        ProvisionChange(
+            provision_id=provision.pk,
+            party_id=provision.party_id,
+            category_id=provision.category_id,
+            kind=kind,
+            fields=[name.removesuffix("_id") for name in fields],
+            at=now,
+        )
+        for provision, kind, fields in entries
+    )
+    if alert:
+        alert_subscribers(changes)
+    return changes
 
 
 def publish_provisions(queryset: QuerySet[Provision]) -> int:
@@ -64,12 +117,22 @@ def unpublish_provisions(queryset: QuerySet[Provision]) -> int:
 
 
 def _set_published(queryset: QuerySet[Provision], published: bool) -> int:
-    changed = (
-        queryset.exclude(is_published=published)
-        .order_by()
-        .update(is_published=published, updated_at=timezone.now())
-    )
-    provisions_changed()
+    with transaction.atomic():
+        rows = list(
+            queryset.exclude(is_published=published)
+            .order_by()
+            .select_for_update(of=("self",))
+            .only("pk", "party_id", "category_id")
+        )
+        changed = Provision.objects.filter(pk__in=[row.pk for row in rows]).update(
+            is_published=published, updated_at=timezone.now()
+        )
+        kind = ProvisionChange.Kind.ADDED if published else ProvisionChange.Kind.WITHDRAWN
+        record_changes([(row, kind, []) for row in rows])
+        if published and changed:
+            # Their words may now be offered as corrections.
+            refresh_vocabulary(Provision.objects.filter(pk__in=[row.pk for row in rows]))
+        provisions_changed()
     return changed
 
 
@@ -118,12 +181,17 @@ def import_records(
     if progress:
         progress(ImportJob.Status.WRITING, report.total)
     good_rows = _good_rows(RowValidator(categories), open_records())
+    # One alert per follower for the whole file, not per batch (kept only when someone follows).
+    followed, changes = FlexibilityAlert.objects.exists(), []
     with transaction.atomic():
         while batch := list(islice(good_rows, BATCH_SIZE)):
-            created, updated, unchanged = _upsert(batch)
+            created, updated, unchanged, logged = _upsert(batch)
             report.created += created
             report.updated += updated
             report.unchanged += unchanged
+            if followed:
+                changes += logged
+        alert_subscribers(changes)
     return report
 
 
@@ -134,7 +202,7 @@ def _good_rows(validator: RowValidator, records: Iterable) -> Iterator[CleanRow]
             yield row
 
 
-def _upsert(rows: list[CleanRow]) -> tuple[int, int, int]:
+def _upsert(rows: list[CleanRow]) -> tuple[int, int, int, list[ProvisionChange]]:
     """Create new provisions and update changed ones, matched on the natural key."""
     existing = {
         (p.party_id, p.category_id, p.law_key, p.article): p
@@ -147,6 +215,7 @@ def _upsert(rows: list[CleanRow]) -> tuple[int, int, int]:
     }
     now = timezone.now()
     to_create, to_update, changed_fields, unchanged = [], [], set(), 0
+    log = []
     for row in rows:
         current = existing.get(row.key)
         if current is None:
@@ -156,19 +225,26 @@ def _upsert(rows: list[CleanRow]) -> tuple[int, int, int]:
         if not changes:
             unchanged += 1
             continue
+        before = {name: getattr(current, name) for name in _WATCHED}
         for name in changes:
             setattr(current, name, row.values[name])
         current.updated_at = now
         changed_fields |= changes
         to_update.append(current)
+        if change := _public_change(before, current):
+            log.append((current, *change))
     created = Provision.objects.bulk_create(to_create)
     if to_update:
         Provision.objects.bulk_update(to_update, [*sorted(changed_fields), "updated_at"])
+    added: list[tuple[Provision, str, list[str]]] = [
+        (p, ProvisionChange.Kind.ADDED, []) for p in created if p.is_published
+    ]
+    logged = record_changes(added + log, alert=False)
     touched = [provision.pk for provision in [*created, *to_update]]
     if touched:
         refresh_search_vectors(Provision.objects.filter(pk__in=touched))
         provisions_changed()
-    return len(created), len(to_update), unchanged
+    return len(created), len(to_update), unchanged, logged
 
 
 def create_import_job(*, file, name: str, partial: bool, user=None) -> ImportJob:

@@ -7,13 +7,16 @@ anonymous visitors; every state of the search is in its GET URL.
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from flexibilities import counts_cache, exports, search, selectors
-from flexibilities.facets import facet_groups
+from flexibilities import alerts, counts_cache, dataset, exports, search, selectors
+from flexibilities.compare import CompareForm, build_matrix, is_asked, matrix_csv, matrix_json
+from flexibilities.facets import chips, facet_groups, relaxations
 from flexibilities.filters import RANK_LIMIT
-from flexibilities.forms import CompareForm
+from flexibilities.reference.loaders import load_source
 from portal.development import status_as_of
 
 PAGE_SIZE = 20
@@ -30,25 +33,38 @@ def search_page(request):
         paginator.count = counts_cache.cached("matches", filterset, filterset.qs.count)
     page_obj = paginator.get_page(request.GET.get("page"))
     provisions = list(page_obj.object_list)
-    headlines = search.headlines(provisions, filterset.query)
+    headlines = search.headlines(provisions, filterset.parsed_query)
     for provision in provisions:
         provision.headline = headlines.get(provision.pk)
-    facets = selectors.facet_counts(filterset)
+    groups = facet_groups(filterset, selectors.facet_counts(filterset))
     download_query = request.GET.copy()
     download_query.pop("page", None)
+    empty = paginator.count == 0
+    parsed = filterset.parsed_query
     context = {
         "filterset": filterset,
         "form": filterset.form,
         "page_obj": page_obj,
         "provisions": provisions,
-        "terms": search.search_terms(filterset.query),
-        "facet_groups": facet_groups(filterset, facets),
+        "terms": parsed.terms,
+        "corrections": parsed.corrections if parsed else {},
+        "suggestion": parsed.suggestion if parsed and empty else "",
+        "facet_groups": groups,
+        "chips": chips(filterset, groups, request.GET),
+        "relaxations": relaxations(filterset, request.GET) if empty else [],
+        "suggestion_query": _with_query(download_query, parsed.suggestion) if empty else "",
         "download_query": download_query.urlencode(),
         "has_sample": any(provision.is_sample for provision in provisions),
         "too_many_to_rank": filterset.sort_order == "relevance" and not filterset.ranked,
         "rank_limit": RANK_LIMIT,
     }
     return render(request, "flexibilities/search.html", context)
+
+
+def _with_query(query, q: str) -> str:
+    query = query.copy()
+    query["q"] = q
+    return query.urlencode()
 
 
 @require_GET
@@ -78,7 +94,14 @@ def provision_detail(request, pk: int):
     provision = selectors.public_provision(pk)
     if provision is None:
         raise Http404
-    return render(request, "flexibilities/provision_detail.html", {"provision": provision})
+    url = request.build_absolute_uri(provision.get_absolute_url())
+    context = {
+        "provision": provision,
+        "stable_url": url,
+        "citation": dataset.citation(provision, url, timezone.localdate()),
+        "changes": list(provision.changes.all()),
+    }
+    return render(request, "flexibilities/provision_detail.html", context)
 
 
 @require_GET
@@ -124,25 +147,62 @@ def party_detail(request, code: str):
     return render(request, "flexibilities/party_detail.html", context)
 
 
+def _compare_form(request) -> CompareForm:
+    data = request.GET if is_asked(request.GET) else None
+    return CompareForm(data, parties=selectors.all_parties(), categories=selectors.all_categories())
+
+
 @require_GET
 def compare(request):
-    categories, parties = selectors.all_categories(), selectors.all_parties()
-    form = CompareForm(
-        request.GET if "parties" in request.GET else None,
-        parties=parties,
-        categories=categories,
-    )
-    rows = None
-    if form.is_bound and form.is_valid():
-        chosen_parties = form.cleaned_data["parties"]
-        chosen_categories = form.cleaned_data["categories"]
-        cells = selectors.compare_matrix(chosen_parties, chosen_categories)
-        rows = [
-            (category, [(party, cells.get((party.pk, category.pk))) for party in chosen_parties])
-            for category in chosen_categories
-        ]
-    context = {"form": form, "rows": rows, "chosen_parties": rows and chosen_parties}
+    form = _compare_form(request)
+    asked = form.is_bound and form.is_valid() and form.cleaned_data["chosen_parties"]
+    matrix = build_matrix(form) if asked else None
+    query = request.GET.copy()
+    query.pop("find", None)
+    context = {"form": form, "matrix": matrix, "matrix_query": query.urlencode()}
     return render(request, "flexibilities/compare.html", context)
+
+
+@require_GET
+def compare_export(request, suffix: str):
+    form = _compare_form(request)
+    if not form.is_bound or not form.is_valid() or not form.cleaned_data["chosen_parties"]:
+        errors = form.errors.as_text() or _("Choose parties to compare.")
+        return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
+    matrix = build_matrix(form)
+    if suffix == "csv":
+        response = HttpResponse(matrix_csv(matrix), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(matrix_json(matrix), content_type="application/json")
+    name = f"flexibilities-comparison-{timezone.localdate():%Y-%m-%d}.{suffix}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_GET
+def dataset_page(request):
+    categories, parties = selectors.all_categories(), selectors.all_parties()
+    form = dataset.ChangeFilterForm(request.GET or None, parties=parties, categories=categories)
+    party, category = form.chosen() if form.is_bound else (None, None)
+    feed_query = request.GET.urlencode()
+    context = {
+        **dataset.summary(),
+        "form": form,
+        "licence": dataset.licence(),
+        "sources": load_source(),
+        "changes": dataset.recent_changes(party, category),
+        "feed_url": reverse("flexibilities:changes_feed")
+        + (f"?{feed_query}" if feed_query else ""),
+    }
+    if request.user.is_authenticated:
+        context["alert_form"] = dataset.ChangeFilterForm(
+            None, parties=parties, categories=categories, prefix="alert"
+        )
+        context["my_alerts"] = [
+            {"label": str(alert), "token": alerts.unsubscribe_token(alert)}
+            for alert in request.user.flexibility_alerts.select_related("party", "category")
+        ]
+    return render(request, "flexibilities/dataset.html", context)
 
 
 @require_GET

@@ -54,7 +54,7 @@ class UserAdmin(BaseUserAdmin):
         super().save_related(request, form, formsets, change)
         # Memberships and bureau decide which requests a user sees: keep the groups in step.
         services.sync_role_groups(form.instance)
-        # A changed role ends the user's other sessions (issue 8); not the editor's own.
+        # A changed role ends the user's other sessions; not the editor's own.
         role_changed = self.ROLE_FIELDS & set(form.changed_data) or any(
             formset.has_changed() for formset in formsets
         )

@@ -1,5 +1,8 @@
 """Form helpers shared by every app (the apps may import portal, not each other)."""
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+
 
 def add_service_errors(form, error) -> None:
     """Put a service's ValidationError beside the fields it names (or at the top)."""
@@ -8,3 +11,21 @@ def add_service_errors(form, error) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def submitted(request, form, call, done) -> bool:
+    """The view skeleton in one place: validate the form, call the service, say it is done.
+
+    `call(cleaned_data)` runs the service; `done` is the success message (or a function of the
+    service's result that returns it). On a refusal the service's ValidationError is put beside
+    the fields it names and the view renders the form again; nothing was changed.
+    """
+    if not form.is_valid():
+        return False
+    try:
+        result = call(form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False
+    messages.success(request, done(result) if callable(done) else done)
+    return True

@@ -32,7 +32,15 @@ def has_staff_role(user) -> bool:
     """Active staff with a part in the work on requests: the desk, an officer, or a bureau."""
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return False
-    return is_triage(user) or bool(user.bureau) or user.groups.filter(name=OFFICERS_GROUP).exists()
+    return is_triage(user) or bool(user.bureau) or is_officer(user)
+
+
+def is_officer(user) -> bool:
+    """Staff in the officers' group (asked many times per admin page: cached on the user)."""
+    cached = getattr(user, "_is_officer", None)
+    if cached is None:
+        cached = user._is_officer = user.groups.filter(name=OFFICERS_GROUP).exists()
+    return cached
 
 
 def is_triage(user) -> bool:

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served by us (no CDN under the CSP)
     "portal",
     "requests",
     "flexibilities",
@@ -339,6 +340,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Read-only access to the flexibilities database and its reference data.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "flexibilities.api.schema.allow_empty_query_values",

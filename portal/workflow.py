@@ -15,7 +15,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-Table = Mapping[str, Mapping[str, str]]
+# {from_status: {to_status: who}}; statuses are TextChoices (str) members.
+Table = Mapping[Any, Mapping[Any, Any]]
 M = TypeVar("M", bound=models.Model)
 
 

@@ -1,10 +1,10 @@
 """The admin triage list's date drill-down, cached.
 
 Django's date hierarchy reads the dates of every request in the list's scope (MIN/MAX, then
-DISTINCT years, months or days): about 100 ms for a bureau seeing a third of 100,000 requests
-(issue 9). Its result depends only on the viewer's scope, the list's query string and the
-requests themselves, so it is cached under those, and every change to a request moves a
-version number that retires all cached drill-downs at once.
+DISTINCT years, months or days): about 100 ms for a bureau seeing a third of the benchmark
+world's 100,000 requests. Its result depends only on the viewer's scope, the list's query
+string and the requests themselves, so it is cached under those, and every change to a
+request moves a version number that retires all cached drill-downs at once.
 """
 
 import hashlib

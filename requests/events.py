@@ -16,5 +16,7 @@ ASSIGNED = declare("request.assigned", _("Request assigned to you"))
 INFORMATION_PROVIDED = declare(
     "request.information_provided", _("The party sent the information requested")
 )
+PAUSED = declare("request.paused", _("Request paused"))
+RESUMED = declare("request.resumed", _("Work on the request resumed"))
 OVERDUE = declare("reminder.overdue", _("Request past or near its time frame"))
 WAITING_ON_PARTY = declare("reminder.waiting_on_party", _("Request waiting on the party"))

@@ -5,13 +5,14 @@ from django.contrib.auth import get_user_model
 
 from portal.roles import TRIAGE_GROUP
 from requests import events
-from requests.models import Status
+from requests.models import PAUSED_STATUSES, Status
 
 # The changes the party should know about, and whether each needs the party to act.
 PARTY_EVENTS = {
     Status.SUBMITTED: (events.SUBMITTED, False),
     Status.ACKNOWLEDGED: (events.ACKNOWLEDGED, False),
     Status.INFORMATION_REQUESTED: (events.INFORMATION_REQUESTED, True),
+    Status.ON_HOLD: (events.PAUSED, False),
     Status.ACCEPTED: (events.ACCEPTED, False),
     Status.DECLINED: (events.DECLINED, False),
     Status.DELIVERED: (events.DELIVERED, True),
@@ -46,11 +47,19 @@ def _context(assistance_request) -> dict:
     }
 
 
-def status_changed(assistance_request, to_status: str, *, actor) -> None:
-    """Tell the party of a change it should know about, and the triage desk of a submission."""
+def status_changed(
+    assistance_request, to_status: str, *, actor, from_status: str = "", note: str = ""
+) -> None:
+    """Tell the party of a change it should know about, and the triage desk of a submission.
+
+    A pause carries its question or reason (`note`); leaving a pause is told as a resumption.
+    """
     context = _context(assistance_request)
-    if to_status in PARTY_EVENTS:
-        event, needs_action = PARTY_EVENTS[to_status]
+    if to_status in PAUSED_STATUSES:
+        context["note"] = note
+    resumed = from_status in PAUSED_STATUSES and to_status != Status.WITHDRAWN
+    if resumed or to_status in PARTY_EVENTS:
+        event, needs_action = (events.RESUMED, False) if resumed else PARTY_EVENTS[to_status]
         _notify(
             event=event,
             recipients=_party_members(assistance_request, exclude=actor),
@@ -66,7 +75,11 @@ def status_changed(assistance_request, to_status: str, *, actor) -> None:
             context={**context, "admin": True},
             needs_action=True,
         )
-    elif to_status == Status.UNDER_REVIEW and assistance_request.assigned_officer_id:
+    elif (
+        from_status == Status.INFORMATION_REQUESTED
+        and not actor.is_staff
+        and assistance_request.assigned_officer_id
+    ):
         _notify(
             event=events.INFORMATION_PROVIDED,
             recipients=[assistance_request.assigned_officer],

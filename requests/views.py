@@ -21,7 +21,7 @@ from requests.forms import (
     StaffMessageForm,
     add_service_errors,
 )
-from requests.models import Status
+from requests.models import AccessRecord, Status
 from requests.permissions import get_request_for_user
 from requests.services import activities as request_activities
 from requests.services.conversation import upload_document
@@ -103,7 +103,7 @@ def _after_save(request, assistance_request):
 @login_required
 def request_detail(request, reference):
     assistance_request = get_request_for_user(request.user, reference)
-    services.record_access(assistance_request, user=request.user, what=_("request page"))
+    services.record_access(assistance_request, user=request.user)
     return _render_detail(request, assistance_request)
 
 
@@ -261,7 +261,7 @@ def document_download(request, reference, pk):
     document = assistance_request.documents.filter(pk=pk).first()
     if document is None:
         raise Http404
-    services.record_access(assistance_request, user=request.user, what=document.original_name)
+    services.record_access(assistance_request, user=request.user, kind=AccessRecord.Kind.DOCUMENT)
     response = FileResponse(
         document.file.open("rb"), as_attachment=True, filename=document.original_name
     )

@@ -21,6 +21,7 @@ from enforcement.models.programmes import (
     Programme,
 )
 from enforcement.models.reports import (
+    PRACTICE_TRANSITIONS,
     PUBLIC_PRACTICE,
     REPORT_TRANSITIONS,
     BestPractice,
@@ -33,6 +34,7 @@ from enforcement.models.statistics import InfringementStatistic
 __all__ = [
     "ENFORCEMENT_OR_COURT",
     "MONETARY_METRICS",
+    "PRACTICE_TRANSITIONS",
     "PUBLIC_PRACTICE",
     "REPORT_TRANSITIONS",
     "AgencyType",

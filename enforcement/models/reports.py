@@ -13,18 +13,25 @@ from enforcement.models.choices import (
 )
 from enforcement.models.programmes import ConsultationMeeting, ExpertMission
 
-# The workflow of a country report as data: (from, action) -> to. services.py is its only user.
+# The workflow of a country report as data, in portal.workflow's shape {from: {to: who}}: here
+# "who" is the review step, whose permission enforcement.permissions answers. Only
+# enforcement.services moves a report, through portal.workflow.move.
 REPORT_TRANSITIONS = {
-    (ReportStatus.DRAFT, ReviewAction.SENT_FOR_REVIEW): ReportStatus.UNDER_NATIONAL_REVIEW,
-    (ReportStatus.UNDER_NATIONAL_REVIEW, ReviewAction.APPROVED): ReportStatus.APPROVED,
-    (ReportStatus.UNDER_NATIONAL_REVIEW, ReviewAction.RETURNED): ReportStatus.DRAFT,
+    ReportStatus.DRAFT: {
+        ReportStatus.UNDER_NATIONAL_REVIEW: ReviewAction.SENT_FOR_REVIEW,
+        ReportStatus.DRAFT: ReviewAction.NEW_VERSION,
+    },
+    ReportStatus.UNDER_NATIONAL_REVIEW: {
+        ReportStatus.APPROVED: ReviewAction.APPROVED,
+        ReportStatus.DRAFT: ReviewAction.RETURNED,
+        ReportStatus.UNDER_NATIONAL_REVIEW: ReviewAction.NEW_VERSION,
+    },
     # A new version of the document: what the party approved is no longer what is published.
-    (ReportStatus.DRAFT, ReviewAction.NEW_VERSION): ReportStatus.DRAFT,
-    (ReportStatus.UNDER_NATIONAL_REVIEW, ReviewAction.NEW_VERSION): (
-        ReportStatus.UNDER_NATIONAL_REVIEW
-    ),
-    (ReportStatus.APPROVED, ReviewAction.NEW_VERSION): ReportStatus.UNDER_NATIONAL_REVIEW,
+    ReportStatus.APPROVED: {ReportStatus.UNDER_NATIONAL_REVIEW: ReviewAction.NEW_VERSION},
 }
+
+# A best practice becomes public when the meeting that discussed it adopts it.
+PRACTICE_TRANSITIONS = {PracticeStatus.PROPOSED: {PracticeStatus.ADOPTED: "staff"}}
 
 
 class CountryReport(models.Model):
@@ -41,7 +48,7 @@ class CountryReport(models.Model):
     )
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("summary"), blank=True)
-    # Written only by enforcement.services.review_report (the workflow's one home).
+    # Written only through portal.workflow.move (enforcement.services.review_report).
     status = models.CharField(
         _("status"),
         max_length=24,

@@ -1,6 +1,5 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from enforcement import permissions, selectors, services
 from enforcement.forms import ReportReviewForm, ReportVersionForm
 from enforcement.models import ReviewAction
+from portal.forms import submitted
 
 PAGE_SIZE = 25
 DONE = {
@@ -57,17 +57,15 @@ def report_review(request, pk: int):
     """Staff send a draft for national review; the party's focal point approves or returns it."""
     report = permissions.get_report_for_user(request.user, pk, for_edit=True)
     form = ReportReviewForm(request.POST)
-    if form.is_valid():
-        action, data = form.cleaned_data["action"], form.cleaned_data
-        try:
-            services.review_report(
-                report.pk, request.user, action, data["comment"], version_number=data["version"]
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, DONE[action])
-            return redirect(report)
+    if submitted(
+        request,
+        form,
+        lambda data: services.review_report(
+            report.pk, request.user, data["action"], data["comment"], version_number=data["version"]
+        ),
+        lambda moved: DONE[form.cleaned_data["action"]],
+    ):
+        return redirect(report)
     return _render_report(request, report, form, status=400)
 
 
@@ -79,18 +77,13 @@ def report_upload(request, pk: int):
     if not permissions.can_upload_report_version(request.user, report):
         raise PermissionDenied
     form = ReportVersionForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            version = services.add_report_version(
-                report.pk, request.user, form.cleaned_data["file"]
-            )
-        except ValidationError as error:
-            form.add_error("file", error)
-        else:
-            messages.success(
-                request, _("Version %(number)s was added.") % {"number": version.number}
-            )
-            return redirect(report)
+    if submitted(
+        request,
+        form,
+        lambda data: services.add_report_version(report.pk, request.user, data["file"]),
+        lambda version: _("Version %(number)s was added.") % {"number": version.number},
+    ):
+        return redirect(report)
     return _render_report(request, report, upload_form=form, status=400)
 
 

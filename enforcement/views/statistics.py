@@ -2,9 +2,8 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from enforcement.filters import StatisticFilter
 from enforcement.forms import ReleaseForm, StatisticForm, StatisticsUploadForm
 from enforcement.models import MONETARY_METRICS
 from enforcement.statistics_csv import TEMPLATE_ROWS
+from portal.forms import submitted
 from portal.models import Party
 
 PAGE_SIZE = 50
@@ -44,6 +44,36 @@ def _charts(rows, metric: str) -> dict:
     by_year = selectors.totals_by_year(rows)
     by_agency = selectors.totals_by_agency_and_year(rows)
     return {"unit": unit, **charts.statistics_charts(by_year, by_agency)}
+
+
+# The figures behind the charts, downloaded with the same filters (and the same visibility).
+DOWNLOAD_FIELDS = [
+    "party", "year", "agency_type", "agency_name", "metric", "ip_right", "product_category",
+    "value", "currency", "note",
+]  # fmt: skip
+
+
+@require_GET
+def statistics_download(request, suffix: str):
+    filterset = StatisticFilter(
+        request.GET, queryset=selectors.statistic_list(request.user), user=request.user
+    )
+    if not filterset.is_valid():
+        text = filterset.errors.as_text()
+        return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")
+    records = [
+        {**{name: getattr(row, name) for name in DOWNLOAD_FIELDS}, "party": row.party.code}
+        for row in filterset.qs.order_by("party__code", "year", "agency_type", "pk")
+    ]
+    if suffix == "json":
+        response = JsonResponse(records, safe=False, json_dumps_params={"ensure_ascii": False})
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        writer = csv.DictWriter(response, fieldnames=DOWNLOAD_FIELDS)
+        writer.writeheader()
+        writer.writerows(records)
+    response["Content-Disposition"] = f'attachment; filename="statistics.{suffix}"'
+    return response
 
 
 @require_GET
@@ -96,16 +126,13 @@ def _render_party(request, party, release_form=None, status=200):
 def statistics_add(request, code: str):
     party = permissions.get_statistics_party_for_user(request.user, code)
     form = StatisticForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_statistic(party, request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request, _("The figure was recorded; it is not public until released.")
-            )
-            return redirect("enforcement:statistics_party", code=party.code)
+    if request.method == "POST" and submitted(
+        request,
+        form,
+        lambda data: services.record_statistic(party, request.user, **data),
+        _("The figure was recorded; it is not public until released."),
+    ):
+        return redirect("enforcement:statistics_party", code=party.code)
     return render(request, "enforcement/statistics_add.html", {"party": party, "form": form})
 
 

@@ -47,3 +47,9 @@ def load_categories(apps=django_apps) -> int:
             },
         )
     return len(items)
+
+
+def load_source() -> str:
+    """The sources of the categories as named in categories.json."""
+    data = json.loads(CATEGORIES_FILE.read_text(encoding="utf-8"))
+    return data.get("source", "") if isinstance(data, dict) else ""

@@ -45,14 +45,15 @@ def public_activities_for_recommendation(recommendation: Recommendation, limit: 
 
 def public_counts_by_year(recommendation: Recommendation) -> list[dict]:
     """[{"year": 2026, "count": 3}, ...] of published activities, latest year first."""
-    return list(
+    rows = (
         public_activities()
         .filter(recommendations=recommendation)
-        .annotate(year=ExtractYear(START))
-        .values("year")
+        .annotate(start_year=ExtractYear(START))  # Activity.year is a property already
+        .values("start_year")
         .annotate(count=Count("pk"))
-        .order_by("-year")
+        .order_by("-start_year")
     )
+    return [{"year": row["start_year"], "count": row["count"]} for row in rows]
 
 
 def recent_window(today: datetime.date) -> tuple[datetime.date, datetime.date]:

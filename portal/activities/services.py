@@ -24,7 +24,7 @@ def publication_state(beneficiary_ids, latest: dict[int, ActivityConsent]) -> tu
         return False, False
     consents = [latest.get(party_id) for party_id in beneficiary_ids]
     general = all(consent is not None and consent.general for consent in consents)
-    details = general and all(consent.details for consent in consents)
+    details = general and all(consent is not None and consent.details for consent in consents)
     return general, details
 
 

@@ -3,9 +3,7 @@
 No page is cached: a withdrawn consent takes an activity off these pages at once.
 """
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -15,7 +13,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from portal.activities import exports, permissions, selectors, services
 from portal.activities.filters import ActivityFilter
-from portal.activities.forms import ActivityConsentForm, add_service_errors
+from portal.activities.forms import ActivityConsentForm
+from portal.forms import submitted
 
 PAGE_SIZE = 25
 
@@ -89,14 +88,13 @@ def _render_detail(request, activity, status=200, consent_form=None):
 def activity_consent(request, pk: int):
     activity = permissions.get_activity_for_user(request.user, pk, for_edit=True)
     form = ActivityConsentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.record_consent(activity, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your party's consent has been recorded."))
-            return redirect(activity)
+    if submitted(
+        request,
+        form,
+        lambda data: services.record_consent(activity, actor=request.user, **data),
+        _("Your party's consent has been recorded."),
+    ):
+        return redirect(activity)
     return _render_detail(request, activity, status=400, consent_form=form)
 
 

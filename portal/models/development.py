@@ -1,4 +1,4 @@
-"""A party's development status as dated, sourced records (issue 20).
+"""A party's development status as dated, sourced records.
 
 Two sorts of record share one table, told apart by `kind`:
 - a *period* (LDC, LLDC, SIDS, and the organisation's developing / transition / developed

@@ -1,5 +1,5 @@
 """Which language a translated field is shown in, so pages can tag it and say when the
-text is the portal team's translation rather than the English source (issue 19)."""
+text is the portal team's translation rather than the English source."""
 
 from dataclasses import dataclass
 

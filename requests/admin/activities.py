@@ -1,6 +1,6 @@
 """Staff record the activities an accepted request leads to (recommendation 1: time frames).
 
-The request's page lists its activities (requests.admin.activity_inline); its "Record an
+The request's case page lists its activities (requests.admin.case); its "Record an
 activity" link opens this form, which creates the activity and its link in one step through
 requests.services.activities.
 """

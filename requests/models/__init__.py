@@ -6,7 +6,10 @@ from requests.models.assistance import (
     ReferenceCounter,
 )
 from requests.models.choices import (
+    CLOSED_STATUSES,
     OPEN_STATUSES,
+    PAUSED_STATUSES,
+    WORKING_STATUSES,
     Kind,
     LegalArea,
     LegislativePurpose,
@@ -24,10 +27,14 @@ from requests.models.records import (
     Message,
     StatusChange,
 )
+from requests.models.replies import SavedReply
 from requests.models.review import ReviewReport
 
 __all__ = [
+    "CLOSED_STATUSES",
     "OPEN_STATUSES",
+    "PAUSED_STATUSES",
+    "WORKING_STATUSES",
     "AccessGrant",
     "AccessRecord",
     "AssistanceRequest",
@@ -45,6 +52,7 @@ __all__ = [
     "ReferenceCounter",
     "RequestActivity",
     "ReviewReport",
+    "SavedReply",
     "Status",
     "StatusChange",
     "Venue",

@@ -86,10 +86,17 @@ class AssistanceRequest(models.Model):
         verbose_name=_("submitted by"),
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, db_index=True)
-    waiting_since = models.DateTimeField(_("waiting on the party since"), null=True, blank=True)
+    # A pause (information requested, or on hold) remembers where it was taken, so resuming
+    # returns there, and when, so the time frame moves by the days waited; paused_days adds up
+    # every pause (the yearly review counts them apart).
+    waiting_since = models.DateTimeField(_("paused since"), null=True, blank=True)
+    paused_from = models.CharField(
+        _("paused at"), max_length=24, choices=Status.choices, blank=True
+    )
+    paused_days = models.PositiveIntegerField(_("days paused"), default=0)
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
 
-    # The audit trail (issue 8): every change of status, assignment, consent or answers, with
+    # The audit trail: every change of status, assignment, consent or answers, with
     # who and when; append-only, shown to staff in the admin's history.
     history = HistoricalRecords(excluded_fields=["last_activity_at"])
 
@@ -100,6 +107,10 @@ class AssistanceRequest(models.Model):
         indexes = [
             models.Index(fields=["party", "-created_at"]),
             models.Index(fields=["status", "due_date"]),
+            # The desk's queues: "mine" and "unassigned", newest submission first.
+            models.Index(
+                fields=["assigned_officer", "status", "-submitted_at"], name="request_queue_officer"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -107,6 +118,10 @@ class AssistanceRequest(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("requests:detail", args=[self.reference])
+
+    def changed_by(self, user) -> None:
+        """Name who makes the next save in the audit trail (django-simple-history's hook)."""
+        self._history_user = user
 
     @property
     def is_open(self) -> bool:

@@ -55,6 +55,7 @@ class Status(models.TextChoices):
     ACKNOWLEDGED = "acknowledged", _("Acknowledged")
     UNDER_REVIEW = "under_review", _("Under review")
     INFORMATION_REQUESTED = "information_requested", _("Information requested")
+    ON_HOLD = "on_hold", _("Paused")
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
     IN_PROGRESS = "in_progress", _("In progress")
@@ -70,7 +71,15 @@ OPEN_STATUSES = frozenset(
         Status.ACKNOWLEDGED,
         Status.UNDER_REVIEW,
         Status.INFORMATION_REQUESTED,
+        Status.ON_HOLD,
         Status.ACCEPTED,
         Status.IN_PROGRESS,
     }
 )
+
+# The working stages a request can be paused at (asked for information, or put on hold), and
+# the pauses themselves: the clock of the time frame stops while a request is paused.
+WORKING_STATUSES = (Status.UNDER_REVIEW, Status.ACCEPTED, Status.IN_PROGRESS)
+PAUSED_STATUSES = frozenset({Status.INFORMATION_REQUESTED, Status.ON_HOLD})
+# Finished: kept apart from the live requests in the desk's queues.
+CLOSED_STATUSES = frozenset({Status.CLOSED, Status.WITHDRAWN, Status.DECLINED})

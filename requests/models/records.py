@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
 from requests.models.assistance import AssistanceRequest
@@ -107,22 +108,45 @@ class Feedback(models.Model):
 
 
 class AccessRecord(models.Model):
-    """A staff member opened a confidential request; the party's focal point can see these."""
+    """Who opened a confidential request: one row per person, day and kind of view, counted.
+
+    The request's party and the staff see these (requests.selectors.access_summary).
+    """
+
+    class Kind(models.TextChoices):
+        PORTAL_PAGE = "page", _("request page")
+        STAFF_PAGE = "staff_page", _("staff page")
+        DOCUMENT = "document", _("document")
 
     assistance_request = models.ForeignKey(
         AssistanceRequest, related_name="access_records", **_REQUEST
     )
     user = models.ForeignKey(_USER, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(_("opened"), default=timezone.now)
-    what = models.CharField(_("what was opened"), max_length=200, blank=True)
+    day = models.DateField(_("day"), default=timezone.localdate)
+    kind = models.CharField(_("what was opened"), max_length=16, choices=Kind.choices)
+    count = models.PositiveIntegerField(_("times"), default=1)
+    at = models.DateTimeField(_("last opened"), default=timezone.now)
 
     class Meta:
-        ordering = ["-at", "-pk"]
+        ordering = ["-day", "-at", "-pk"]
         verbose_name = _("access record")
         verbose_name_plural = _("access records")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assistance_request", "user", "day", "kind"], name="access_record_per_day"
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.user} · {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.user} · {self.day} · {self.kind} x {self.count}"
+
+    @property
+    def what(self) -> str:
+        """What was opened, and how often that day (the party's page shows this)."""
+        return ngettext("%(kind)s, %(count)d time", "%(kind)s, %(count)d times", self.count) % {
+            "kind": self.get_kind_display(),
+            "count": self.count,
+        }
 
 
 class ConsentChange(models.Model):
@@ -149,7 +173,10 @@ class AccessGrant(models.Model):
     """Staff let one more party, or one person such as a consultant, see a single request."""
 
     assistance_request = models.ForeignKey(
-        AssistanceRequest, related_name="access_grants", **_REQUEST
+        AssistanceRequest,
+        on_delete=models.CASCADE,
+        related_name="access_grants",
+        verbose_name=_("assistance request"),
     )
     party = models.ForeignKey(
         "portal.Party", on_delete=models.PROTECT, null=True, blank=True, related_name="+"

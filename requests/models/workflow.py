@@ -6,7 +6,7 @@ Only requests.services.workflow.transition writes the status, through portal.wor
 from django.db import models
 
 from portal.workflow import route
-from requests.models.choices import Status
+from requests.models.choices import WORKING_STATUSES, Status
 
 
 class Actor(models.TextChoices):
@@ -21,6 +21,7 @@ _PRE_DELIVERY = (
     Status.ACKNOWLEDGED,
     Status.UNDER_REVIEW,
     Status.INFORMATION_REQUESTED,
+    Status.ON_HOLD,
     Status.ACCEPTED,
     Status.IN_PROGRESS,
 )
@@ -34,20 +35,35 @@ TRANSITIONS: dict[str, dict[str, str]] = {
         Status.ACCEPTED: Actor.STAFF,
         Status.DECLINED: Actor.STAFF,
     },
-    # The party answers (any member may send the information), or staff resume the review.
-    Status.INFORMATION_REQUESTED: {Status.UNDER_REVIEW: Actor.PARTY},
     Status.ACCEPTED: {Status.IN_PROGRESS: Actor.STAFF},
     Status.IN_PROGRESS: {Status.DELIVERED: Actor.STAFF},
     Status.DELIVERED: {Status.CLOSED: Actor.STAFF},
 }
+# --- Pauses (issue 15, the desk): staff ask for information or put a request on hold at any
+# working stage; resuming returns to the stage it was paused at (AssistanceRequest.paused_from,
+# checked by requests.services.workflow). The party answers a question; staff resume a hold.
+TRANSITIONS[Status.INFORMATION_REQUESTED] = {}
+TRANSITIONS[Status.ON_HOLD] = {}
+for _stage in WORKING_STATUSES:
+    TRANSITIONS[_stage][Status.INFORMATION_REQUESTED] = Actor.STAFF
+    TRANSITIONS[_stage][Status.ON_HOLD] = Actor.STAFF
+    TRANSITIONS[Status.INFORMATION_REQUESTED][_stage] = Actor.PARTY
+    TRANSITIONS[Status.ON_HOLD][_stage] = Actor.STAFF
+# --- end of pauses
+
 # Any state before delivery may be withdrawn by the party's focal point.
 for _status in _PRE_DELIVERY:
     TRANSITIONS[_status][Status.WITHDRAWN] = Actor.FOCAL_POINT
 
-# The staff may also move a request that waits on the party back under review themselves.
-STAFF_ALSO_MAY = {(Status.INFORMATION_REQUESTED, Status.UNDER_REVIEW)}
+# The staff may also resume a request that waits on the party themselves.
+STAFF_ALSO_MAY = {(Status.INFORMATION_REQUESTED, stage) for stage in WORKING_STATUSES}
 
 
 def route_to(status: str) -> list[str]:
-    """The moves from a draft to `status` (demo data and tests)."""
-    return route(TRANSITIONS, Status.DRAFT, status)
+    """The moves from a draft to `status` (demo data and tests), never through a pause."""
+    unpaused = {
+        source: moves
+        for source, moves in TRANSITIONS.items()
+        if source not in (Status.INFORMATION_REQUESTED, Status.ON_HOLD)
+    }
+    return route(unpaused, Status.DRAFT, status)

@@ -28,6 +28,12 @@ def write_csv(writer, figures: dict, tables: list[Table]) -> None:
         ("share_delivered_on_time", "", _blank(requests["on_time_share"])),
         ("median_days_submission_to_acceptance", "", _blank(requests["median_days_to_acceptance"])),
         ("median_days_submission_to_delivery", "", _blank(requests["median_days_to_delivery"])),
+        ("days_paused_of_requests_delivered", "", requests.get("delivered_paused_days", 0)),
+        (
+            "median_days_to_delivery_without_pauses",
+            "",
+            _blank(requests.get("median_working_days_to_delivery")),
+        ),
         ("feedback_count", "", feedback["count"]),
         ("feedback_relevance_average", "", _blank(feedback["relevance"])),
         ("feedback_timeliness_average", "", _blank(feedback["timeliness"])),

@@ -9,6 +9,9 @@ Definitions (the page repeats them):
 - "delivered within the agreed time frame": requests delivered in the year whose delivery day
   is on or before their agreed time frame (moved on by the days spent waiting on the party);
 - medians: whole days from submission to the acceptance (or delivery) made in the year;
+- paused days (the request waited on the party's information, or was on hold) are counted
+  apart: their total for the requests delivered in the year, and the median days to delivery
+  without them;
 - feedback: the ratings given in the year;
 - matching (recommendation 9): needs published, resources offered, matches proposed and
   concluded (accepted by both sides) in the year; time to match: whole days from the need's
@@ -125,6 +128,10 @@ def request_figures(year: int) -> dict:
         "delivered_on_time": on_time,
         "on_time_share": round(on_time / len(with_time_frame), 4) if with_time_frame else None,
         "median_days_to_delivery": _median([days for _, days, _ in delivered]),
+        "delivered_paused_days": sum(r.paused_days for r, _, _ in delivered),
+        "median_working_days_to_delivery": _median(
+            [max(days - r.paused_days, 0) for r, days, _ in delivered]
+        ),
     }
 
 

@@ -1,7 +1,13 @@
 """Every state change of a request goes through these functions (STYLE.md convention 1)."""
 
 from requests.services.access import grant_access, revoke_access
-from requests.services.conversation import add_document, post_message, record_access
+from requests.services.conversation import (
+    add_document,
+    post_message,
+    record_access,
+    reply,
+    save_saved_reply,
+)
 from requests.services.drafting import create_draft, update_draft
 from requests.services.feedback import give_feedback, set_consent
 from requests.services.workflow import assign_officer, send_information, transition
@@ -14,7 +20,9 @@ __all__ = [
     "grant_access",
     "post_message",
     "record_access",
+    "reply",
     "revoke_access",
+    "save_saved_reply",
     "send_information",
     "set_consent",
     "transition",

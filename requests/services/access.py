@@ -40,7 +40,7 @@ def _wanted(assistance_request: AssistanceRequest) -> tuple[set[int], set[int]]:
     for grant in assistance_request.access_grants.filter(revoked_at=None).select_related("party"):
         if grant.party_id:
             groups.add(party_group(grant.party).pk)
-        else:
+        elif grant.user_id is not None:
             users.add(grant.user_id)
     if assistance_request.assigned_officer_id:
         users.add(assistance_request.assigned_officer_id)

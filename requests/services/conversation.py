@@ -1,14 +1,20 @@
 """Messages, documents and the record of who opened a request."""
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from requests import notifications
 from requests.documents import CheckedUpload, check_upload
-from requests.models import AccessRecord, AssistanceRequest, Document, Message
-from requests.permissions import can_upload, can_work_on, can_write_message
+from requests.models import AccessRecord, AssistanceRequest, Document, Message, SavedReply
+from requests.permissions import (
+    can_manage_saved_replies,
+    can_upload,
+    can_work_on,
+    can_write_message,
+)
 
 
 def validate_upload(upload) -> CheckedUpload:
@@ -73,7 +79,51 @@ def post_message(
     return message
 
 
-def record_access(assistance_request: AssistanceRequest, *, user, what: str = "") -> None:
-    """Staff opened the request (or one of its documents): the party may see that they did."""
-    if user.is_staff and not getattr(user, "membership", None):
-        AccessRecord.objects.create(assistance_request=assistance_request, user=user, what=what)
+def record_access(
+    assistance_request: AssistanceRequest, *, user, kind: str = AccessRecord.Kind.PORTAL_PAGE
+) -> None:
+    """Staff opened the request (or one of its documents): the party may see that they did.
+
+    One row per person, day and kind, counted: an upsert, so two openings at once both count.
+    """
+    if not user.is_staff or getattr(user, "membership", None):
+        return
+    now = timezone.now()
+    key = {
+        "assistance_request": assistance_request,
+        "user": user,
+        "day": timezone.localdate(now),
+        "kind": kind,
+    }
+    if AccessRecord.objects.filter(**key).update(count=F("count") + 1, at=now):
+        return
+    try:
+        with transaction.atomic():
+            AccessRecord.objects.create(**key, at=now)
+    except IntegrityError:  # someone else's opening created the row meanwhile
+        AccessRecord.objects.filter(**key).update(count=F("count") + 1, at=now)
+
+
+@transaction.atomic
+def reply(
+    assistance_request: AssistanceRequest, *, actor, body: str, internal: bool, attachment=None
+) -> Message:
+    """Staff write to the party (with a file, if any) or leave an internal note: both or
+    nothing is saved."""
+    if attachment is not None and internal:
+        raise ValidationError(
+            {"attachment": _("Files are shared with the party: send them in a reply.")}
+        )
+    message = post_message(assistance_request, actor=actor, body=body, internal=internal)
+    if attachment is not None:
+        upload_document(assistance_request, attachment, actor=actor)
+    return message
+
+
+def save_saved_reply(saved_reply: SavedReply, *, actor) -> SavedReply:
+    """The triage desk adds or changes a saved reply; who changed it last is kept."""
+    if not can_manage_saved_replies(actor):
+        raise PermissionDenied
+    saved_reply.updated_by, saved_reply.updated_at = actor, timezone.now()
+    saved_reply.save()
+    return saved_reply

@@ -24,7 +24,7 @@ def set_consent(
     if (locked.consent_general, locked.consent_details) == (general, details):
         return locked
     locked.consent_general, locked.consent_details = general, details
-    locked._history_user = actor
+    locked.changed_by(actor)
     locked.save(update_fields=["consent_general", "consent_details"])
     ConsentChange.objects.create(
         assistance_request=locked, general=general, details=details, by=actor

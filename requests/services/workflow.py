@@ -12,7 +12,13 @@ from portal.roles import is_triage
 from portal.workflow import WorkflowError, move
 from requests import notifications
 from requests.date_drilldown import retire_cached_drilldowns
-from requests.models import AssistanceRequest, Document, Status, StatusChange
+from requests.models import (
+    PAUSED_STATUSES,
+    AssistanceRequest,
+    Document,
+    Status,
+    StatusChange,
+)
 from requests.models.workflow import TRANSITIONS
 from requests.permissions import plays
 from requests.services import access
@@ -20,10 +26,37 @@ from requests.services.conversation import add_document
 from requests.services.drafting import answers_of, check_request_rules
 
 
+def _check_pause(locked, to_status, *, note) -> None:
+    """A pause says why (the party reads it); resuming returns where the pause was taken."""
+    if to_status == Status.INFORMATION_REQUESTED and not note.strip():
+        raise ValidationError({"note": _("Write the question the party should answer.")})
+    if to_status == Status.ON_HOLD and not note.strip():
+        raise ValidationError({"note": _("Give the reason for the pause; the party sees it.")})
+    if locked.status in PAUSED_STATUSES and to_status != Status.WITHDRAWN:
+        paused_from = locked.paused_from or Status.UNDER_REVIEW
+        if to_status != paused_from:
+            raise ValidationError(
+                _("This request resumes where it was paused: “%(status)s”.")
+                % {"status": Status(paused_from).label}
+            )
+
+
+def _stop_the_pause(locked) -> None:
+    """Recommendations 1 and 13: the clock stops while a request is paused, so the agreed
+    time frame moves on by the days it waited, and the days are counted apart."""
+    if locked.waiting_since:
+        waited = (timezone.localdate() - timezone.localdate(locked.waiting_since)).days
+        if locked.due_date:
+            locked.due_date += datetime.timedelta(days=waited)
+        locked.paused_days += waited
+    locked.waiting_since = None
+    locked.paused_from = ""
+
+
 def _check_requirements(locked, to_status, *, reason, due_date, deliverable) -> None:
     if to_status == Status.DECLINED and not reason.strip():
         raise ValidationError({"reason": _("Give the reason for declining.")})
-    if to_status == Status.ACCEPTED:
+    if to_status == Status.ACCEPTED and locked.status not in PAUSED_STATUSES:
         if due_date is None:
             raise ValidationError({"due_date": _("Accepting needs an agreed time frame.")})
         if due_date < timezone.localdate():
@@ -66,7 +99,12 @@ def transition(
         may=plays,
         expected_status=expected_status,
         prepare=partial(
-            _prepare, actor=actor, reason=reason, due_date=due_date, deliverable=deliverable
+            _prepare,
+            actor=actor,
+            note=note,
+            reason=reason,
+            due_date=due_date,
+            deliverable=deliverable,
         ),
         record=partial(
             _record, actor=actor, note=note, note_visible_to_party=note_visible_to_party
@@ -74,35 +112,36 @@ def transition(
     )
 
 
-def _prepare(locked, to_status, *, actor, reason, due_date, deliverable) -> None:
+def _prepare(locked, to_status, *, actor, note, reason, due_date, deliverable) -> None:
     """The move's requirements, then the fields that change with it."""
+    _check_pause(locked, to_status, note=note)
     _check_requirements(
         locked, to_status, reason=reason, due_date=due_date, deliverable=deliverable
     )
     now = timezone.now()
-    if locked.status == Status.INFORMATION_REQUESTED and locked.waiting_since:
-        # Recommendations 1 and 13: the clock stops while the request waits on the party.
-        if locked.due_date:
-            locked.due_date += timezone.localdate() - timezone.localdate(locked.waiting_since)
-        locked.waiting_since = None
-    if to_status == Status.INFORMATION_REQUESTED:
-        locked.waiting_since = now
+    resuming = locked.status in PAUSED_STATUSES
+    if resuming:
+        _stop_the_pause(locked)
+    if to_status in PAUSED_STATUSES:
+        locked.waiting_since, locked.paused_from = now, locked.status
     if to_status == Status.SUBMITTED:
         locked.submitted_by, locked.submitted_at = actor, now
-    if to_status == Status.ACCEPTED:
+    if to_status == Status.ACCEPTED and not resuming:
         locked.due_date = due_date
     if to_status == Status.DECLINED:
         locked.decline_reason = reason.strip()
     if deliverable is not None:
         add_document(locked, deliverable, actor=actor, kind=Document.Kind.DELIVERABLE)
     locked.last_activity_at = now
-    locked._history_user = actor  # the audit trail names the actor, from a task as from a page
+    locked.changed_by(actor)  # the audit trail names the actor, from a task as from a page
 
 
 def _record(locked, from_status, *, actor, note, note_visible_to_party) -> None:
     """The history row, who sees the request from now on, and the notifications."""
     if locked.status == Status.DECLINED:
         note = note or locked.decline_reason
+    if locked.status in PAUSED_STATUSES:
+        note_visible_to_party = True  # the question, or the reason for the pause, is the party's
     StatusChange.objects.create(
         assistance_request=locked,
         from_status=from_status,
@@ -114,7 +153,9 @@ def _record(locked, from_status, *, actor, note, note_visible_to_party) -> None:
     )
     if from_status == Status.DRAFT:
         access.refresh_view_access(locked)  # beneficiaries and the bureau see it from now on
-    notifications.status_changed(locked, locked.status, actor=actor)
+    notifications.status_changed(
+        locked, locked.status, actor=actor, from_status=from_status, note=note.strip()
+    )
     retire_cached_drilldowns()
 
 
@@ -131,7 +172,7 @@ def assign_officer(assistance_request: AssistanceRequest, officer, *, actor) -> 
     previous = locked.assigned_officer
     locked.assigned_officer = officer
     locked.last_activity_at = timezone.now()
-    locked._history_user = actor
+    locked.changed_by(actor)
     locked.save(update_fields=["assigned_officer", "last_activity_at"])
     access.refresh_view_access(locked)
     if officer is not None and officer != previous:
@@ -141,11 +182,12 @@ def assign_officer(assistance_request: AssistanceRequest, officer, *, actor) -> 
 
 @transaction.atomic
 def send_information(assistance_request: AssistanceRequest, *, actor, body: str):
-    """The party answers a request for information: its message and the return to review
-    happen together or not at all."""
+    """The party answers a request for information: its message and the return to the stage
+    the request was paused at happen together or not at all."""
     from requests.services.conversation import post_message
 
     if assistance_request.status != Status.INFORMATION_REQUESTED:
         raise ValidationError(_("This request is not waiting for information from your party."))
     post_message(assistance_request, actor=actor, body=body)
-    return transition(assistance_request, Status.UNDER_REVIEW, actor=actor)
+    resume_at = assistance_request.paused_from or Status.UNDER_REVIEW
+    return transition(assistance_request, resume_at, actor=actor)

@@ -9,8 +9,18 @@ from portal.models import Party
 
 from .guard import recall
 
-ADMIN_LISTS = {"admin triage list (triage)", "admin triage list (bureau)"}
+ADMIN_LISTS = {
+    "admin triage list (triage)",
+    "admin triage list (bureau)",
+    "desk queue: mine (officer)",
+    "desk queue: overdue (triage)",
+    "desk queue: waiting on the party (triage)",
+    "desk queue: closed (bureau)",
+}
+_DESK = "/admin/requests/assistancerequest/"
 COMPARED = ["KE", "CL", "TH", "BR", "IN", "ZA", "EG", "ID", "MX", "NG"]
+# Issue 17's comparison: 20 parties, every flexibility.
+COMPARED_20 = [*COMPARED, "AR", "BD", "CN", "CO", "GH", "MA", "MY", "PE", "PH", "VN"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +37,7 @@ def pages() -> list[Page]:
     ).first()
     facts = recall()
     parties = ",".join(Party.objects.filter(code__in=COMPARED).values_list("code", flat=True))
+    twenty = ",".join(Party.objects.filter(code__in=COMPARED_20).values_list("code", flat=True))
     return [
         Page("floor", "/__benchmark__/floor/"),
         Page(
@@ -37,6 +48,12 @@ def pages() -> list[Page]:
         Page("API provision list (filtered)", f"/api/provisions/?category={categories[1]}"),
         Page("provision page", f"/flexibilities/provisions/{provision}/"),
         Page("compare matrix (10 parties)", f"/flexibilities/compare/?parties={parties}"),
+        Page("compare matrix (20 parties)", f"/flexibilities/compare/?parties={twenty}"),
+        Page(
+            "flexibilities search (typo + 2 filters)",
+            f"/flexibilities/?q=compulsory+lisence&category={categories[0]}&region=africa",
+        ),
+        Page("flexibilities dataset page", "/flexibilities/dataset/"),
         Page("official's request list", "/requests/", "ke-official"),
         Page(
             "request page (50 timeline entries)",
@@ -45,6 +62,12 @@ def pages() -> list[Page]:
         ),
         Page("admin triage list (triage)", "/admin/requests/assistancerequest/", "triage"),
         Page("admin triage list (bureau)", "/admin/requests/assistancerequest/", "bureau-africa"),
+        # The desk's queues (issue 15): the lists above open on unassigned (triage) and the
+        # region's current requests (bureau).
+        Page("desk queue: mine (officer)", "/admin/requests/assistancerequest/", "officer"),
+        Page("desk queue: overdue (triage)", f"{_DESK}?queue=overdue", "triage"),
+        Page("desk queue: waiting on the party (triage)", f"{_DESK}?queue=waiting", "triage"),
+        Page("desk queue: closed (bureau)", f"{_DESK}?queue=closed", "bureau-africa"),
         Page("public activities list", "/activities/"),
         Page("recommendation page", "/recommendations/1/"),
     ]

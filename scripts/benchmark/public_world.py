@@ -5,10 +5,10 @@ from datetime import UTC, date, datetime, timedelta
 from importlib.util import find_spec
 
 from django.apps import apps
-from django.db import connection
 from django.utils import timezone
 
-from flexibilities.models import FlexibilityCategory
+from flexibilities.models import FlexibilityCategory, Provision
+from flexibilities.search import refresh_search_vectors
 from portal.models import Party, Recommendation
 
 from . import text
@@ -63,16 +63,8 @@ def seed_provisions(count: int, seed: int = 10) -> dict[str, int]:
     rng = random.Random(seed)  # noqa: S311 - invented data, not secrets
     written = copy_rows("flexibilities_provision", PROVISION_COLUMNS, _provision_rows(count, rng))
     reset_sequence("flexibilities_provision")
-    with connection.cursor() as cursor:
-        # The same vector as flexibilities.search.provision_vector(), computed in one statement.
-        cursor.execute(
-            "UPDATE flexibilities_provision SET search_vector ="
-            " setweight(to_tsvector('english', coalesce(law_title, '')), 'A')"
-            " || setweight(to_tsvector('english', coalesce(article, '')), 'A')"
-            " || setweight(to_tsvector('english', coalesce(text, '')), 'B')"
-            " WHERE id >= %s",
-            [first],
-        )
+    # The services' own function: each language's configuration, and the typo vocabulary.
+    refresh_search_vectors(Provision.objects.filter(id__gte=first))
     return {"provisions": written}
 
 

@@ -1,8 +1,9 @@
-"""The triage desk takes a submitted request through the admin's workflow panel to delivery.
+"""A full triage on the desk: open the queue, read the documents, ask for information, receive
+it, accept, pause, resume, deliver; axe on every page.
 
-Staff pass a second factor before any page. axe runs on every admin page, but only the parts
-rendered by our templates (the workflow panel, templates/admin/requests/) fail the test: what
-Django's own admin templates trigger is reported as a warning, since we do not fork them.
+Staff pass a second factor before any page. axe fails the test on what our templates render
+(the queues and the case page, templates/admin/requests/); what Django's own admin chrome
+triggers is reported as a warning, since we do not fork it.
 """
 
 import datetime
@@ -11,7 +12,9 @@ import warnings
 import pytest
 from django.utils import timezone
 
-from requests.models import Document, Status, StatusChange
+from requests import services
+from requests.models import AssistanceRequest, Document, Status, StatusChange
+from requests.services.conversation import upload_document
 from tests.browser.helpers import (
     assert_no_axe_violations,
     axe_violations,
@@ -20,11 +23,11 @@ from tests.browser.helpers import (
     sign_in_staff,
 )
 from tests.conftest import PASSWORD
-from tests.requests.conftest import PDF, draft, move
+from tests.requests.conftest import PDF, draft, move, pdf
 
 pytestmark = pytest.mark.browser
 
-OUR_ADMIN_PARTS = ".workflow-panel"
+OUR_ADMIN_PARTS = ".desk-case, .desk-queues"
 
 
 class DjangoAdminAxeWarning(UserWarning):
@@ -33,77 +36,97 @@ class DjangoAdminAxeWarning(UserWarning):
 
 def check_admin_page(page) -> None:
     """Fail on violations in our admin templates; report the rest of the page as a warning."""
-    if page.locator(OUR_ADMIN_PARTS).count():
-        assert_no_axe_violations(page, within=OUR_ADMIN_PARTS)
+    for part in OUR_ADMIN_PARTS.split(", "):
+        if page.locator(part).count():
+            assert_no_axe_violations(page, within=part)
     found = axe_violations(page)
     if found:
         warnings.warn(describe_axe_violations(page, found), DjangoAdminAxeWarning, stacklevel=2)
 
 
-def move_in_admin(page, status_label: str, **fields) -> None:
-    """Use the workflow panel below the form: choose the next status, fill, press Move."""
-    panel = page.locator(OUR_ADMIN_PARTS)
-    panel.get_by_label("Move the request to").select_option(label=status_label)
-    if "note" in fields:
-        panel.get_by_label("Note:", exact=True).fill(fields["note"])
-    if "due_date" in fields:
-        panel.get_by_label("Agreed time frame").fill(fields["due_date"].isoformat())
-    if "deliverable" in fields:
-        panel.get_by_label("Deliverable").set_input_files(fields["deliverable"])
+def act(page, section: str, button: str, done: str, **fields) -> None:
+    """Fill one action's own form on the case page and press its own button."""
+    form = page.locator("form", has=page.get_by_role("heading", name=section, exact=True))
+    for label, value in fields.items():
+        field = form.get_by_label(label, exact=True)
+        if isinstance(value, dict):
+            field.set_input_files(value)
+        else:
+            field.fill(value)
     with page.expect_navigation():
-        panel.get_by_role("button", name="Move", exact=True).click()
-    assert "The request has moved." in page.locator("ul.messagelist").inner_text()
+        form.get_by_role("button", name=button, exact=True).click()
+    assert done in page.locator("ul.messagelist").inner_text()
+    check_admin_page(page)
 
 
-def test_the_triage_desk_moves_a_request_from_submission_to_closing(
+def test_the_triage_desk_takes_a_request_from_its_queue_to_delivery(
     page, ke_official, ke_focal, cl_official, cl_focal, triage
 ):
     submitted = move(draft(ke_official), Status.SUBMITTED, actor=ke_focal)
-    # Other requests on the desk, so the list (and its screenshot) looks like a working day.
-    chile_request = draft(cl_official, title="Implementing the Marrakesh Treaty")
-    move(chile_request, Status.SUBMITTED, actor=cl_focal)
-    earlier = move(
-        draft(ke_official, title="Copyright law revision"), Status.SUBMITTED, actor=ke_focal
-    )
-    move(earlier, Status.ACKNOWLEDGED, Status.UNDER_REVIEW, Status.ACCEPTED, actor=triage)
+    upload_document(submitted, pdf("draft-patent-law.pdf"), actor=ke_official)
+    move(draft(cl_official, title="Implementing the Marrakesh Treaty"), Status.SUBMITTED,
+         actor=cl_focal)  # fmt: skip
     sign_in_staff(page, triage, PASSWORD)
 
+    # The front door: the triage desk's queue of unassigned requests, with its counts.
     page.goto("/admin/requests/assistancerequest/")
-    assert page.get_by_role("link", name=submitted.reference).is_visible()
+    assert page.get_by_role("heading", name="Queue: Unassigned").is_visible()
+    assert page.locator(".desk-queues [aria-current=page]").inner_text().startswith("Unassigned")
     check_admin_page(page)
-    screenshot(page, "admin-triage")
+    screenshot(page, "admin-desk-queue")
 
     page.get_by_role("link", name=submitted.reference).click()
     page.wait_for_load_state()
     check_admin_page(page)
+    act(page, "Move the request along", "Move", "The request has moved.")  # acknowledged
+    page.get_by_label("Move the request to").select_option(label="Under review")
+    act(page, "Move the request along", "Move", "The request has moved.")
+
+    # Read the party's document through the portal's permission-checked view.
+    with page.expect_download() as download:
+        page.locator("section", has_text="Documents and deliverables").get_by_role(
+            "link", name="draft-patent-law.pdf"
+        ).click()
+    assert download.value.suggested_filename == "draft-patent-law.pdf"
+
+    question = {"Your question to the party:": "Which articles changed?"}
+    act(page, "Ask the party for information", "Send the question", "Your question was sent",
+        **question)  # fmt: skip
+    # The party answers (on its own page); the request returns under review.
+    services.send_information(
+        AssistanceRequest.objects.get(pk=submitted.pk), actor=ke_official, body="Articles 4-9."
+    )
+    page.reload()
+    assert "Articles 4-9." in page.locator(".desk-timeline").inner_text()
 
     due = timezone.localdate() + datetime.timedelta(days=45)
-    move_in_admin(page, "Acknowledged", note="Received; we will review it this week.")
-    move_in_admin(page, "Under review")
-    move_in_admin(page, "Accepted", due_date=due)
-    check_admin_page(page)
-    move_in_admin(page, "In progress")
-    move_in_admin(
-        page,
-        "Delivered",
-        deliverable={"name": "comments.pdf", "mimeType": "application/pdf", "buffer": PDF},
+    page.get_by_label("Move the request to").select_option(label="Accepted")
+    page.get_by_label("Agreed time frame:").fill(due.isoformat())
+    act(page, "Move the request along", "Move", "The request has moved.")
+    assert "due in 45 days" in page.locator(".desk-summary").inner_text()
+
+    act(page, "Pause the work", "Pause", "The request is paused",
+        **{"Reason for the pause:": "The ministry is being reorganised."})  # fmt: skip
+    AssistanceRequest.objects.filter(pk=submitted.pk).update(
+        waiting_since=timezone.now() - datetime.timedelta(days=4)
     )
-    move_in_admin(page, "Closed")
-    check_admin_page(page)
+    page.reload()
+    act(page, "Resume", "Resume", "Work on the request has resumed.")
+    page.get_by_label("Move the request to").select_option(label="In progress")
+    act(page, "Move the request along", "Move", "The request has moved.")
+    act(page, "Deliver", "Deliver", "The request is delivered.",
+        **{"Deliverable:": {"name": "comments.pdf", "mimeType": "application/pdf",
+                            "buffer": PDF}})  # fmt: skip
+    screenshot(page, "admin-desk-case")
 
     submitted.refresh_from_db()
-    assert submitted.status == Status.CLOSED
-    assert submitted.due_date == due
-    moves = StatusChange.objects.filter(assistance_request=submitted, actor=triage)
-    assert list(moves.order_by("pk").values_list("to_status", flat=True)) == [
-        Status.ACKNOWLEDGED,
-        Status.UNDER_REVIEW,
-        Status.ACCEPTED,
-        Status.IN_PROGRESS,
-        Status.DELIVERED,
-        Status.CLOSED,
-    ]
-    deliverable = Document.objects.get(assistance_request=submitted, original_name="comments.pdf")
-    assert deliverable.uploaded_by == triage
-    assert moves.get(to_status=Status.ACKNOWLEDGED).note == "Received; we will review it this week."
-    assert page.locator(OUR_ADMIN_PARTS).get_by_text("No further move is open to you.").count() == 1
+    assert submitted.status == Status.DELIVERED
+    assert submitted.due_date == due + datetime.timedelta(days=4)
+    assert submitted.paused_days == 4
+    moves = StatusChange.objects.filter(assistance_request=submitted).order_by("pk")
+    assert list(moves.values_list("to_status", flat=True)) == [
+        Status.SUBMITTED, Status.ACKNOWLEDGED, Status.UNDER_REVIEW,
+        Status.INFORMATION_REQUESTED, Status.UNDER_REVIEW, Status.ACCEPTED, Status.ON_HOLD,
+        Status.ACCEPTED, Status.IN_PROGRESS, Status.DELIVERED,
+    ]  # fmt: skip
+    assert Document.objects.get(original_name="comments.pdf").uploaded_by == triage

@@ -40,7 +40,7 @@ CAST = [
     "stranger",
 ]
 # Staff who handle Thailand's reports of the test programme: everyone else on the staff sees
-# only approved ones, like the public (issue 22).
+# only approved ones, like the public.
 HANDLERS = {"triage", "bureau_asia", "team_member", "superuser"}
 STAFF = HANDLERS | {"officer", "bureau_africa"}
 THAI = {"th_official", "th_focal"}

@@ -56,7 +56,7 @@ def test_the_story_runs_from_missions_to_meeting_to_recommendations_practices_an
     positions = [html.index(heading) for heading in headings]
     assert positions == sorted(positions)
     # Missions by date, each headed by its date and the countries visited.
-    assert html.index("March 1, 2024: Thailand") < html.index("Oct. 1, 2024: Kenya")
+    assert html.index("1 March 2024: Thailand") < html.index("1 October 2024: Kenya")
     # Attendance as counts, never names, for the public.
     assert "Representatives by party and agency type" in html and "Secret name" not in html
     adopted_section = html[positions[2] : positions[3]]

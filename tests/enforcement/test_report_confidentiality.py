@@ -1,4 +1,4 @@
-"""Who sees a country report: the table of issue 22, for every staff role and every party.
+"""Who sees a country report: the visibility table, for every staff role and every party.
 
 Until the party's focal point approves it, a report is seen by the party's members and the
 staff who handle it (the triage desk, the programme's team, the bureau of the party's region,

@@ -92,33 +92,6 @@ def test_the_party_index_lists_parties_with_provisions(client):
     assert "Kenya" in page and "Chile" not in page
 
 
-def test_the_comparison_shows_each_party_and_flexibility_with_links(client):
-    make_provision("KE", "exhaustion-of-rights", implementation_option="international")
-    make_provision("CL", "utility-models", implementation_option="provided")
-    url = reverse("flexibilities:compare")
-    page = html(
-        client.get(url + "?parties=KE,CL&categories=exhaustion-of-rights&categories=utility-models")
-    )
-    assert page.count("<tr>") == 3  # the header and two flexibilities
-    assert "/flexibilities/?party=KE&amp;category=exhaustion-of-rights" in page
-    assert "International exhaustion" in page and "Utility model protection available" in page
-    assert page.count('<span class="muted">None recorded') == 2
-
-
-def test_the_comparison_without_categories_compares_every_flexibility(client):
-    page = html(client.get(reverse("flexibilities:compare"), {"parties": ["KE", "CL"]}))
-    assert page.count('<th scope="row">') == 14
-
-
-def test_the_comparison_refuses_unknown_parties_and_too_many(client):
-    url = reverse("flexibilities:compare")
-    page = html(client.get(url, {"parties": "ZZ"}))
-    assert 'class="error-summary"' in page and "compare-matrix" not in page
-    many = "AF,AL,DZ,AD,AO,AG,AR,AM,AU,AT,AZ,BS,BH"
-    assert "Compare at most 12 parties" in html(client.get(url, {"parties": many}))
-    assert "compare-matrix" not in html(client.get(url))
-
-
 def test_the_search_page_is_the_nav_entry_of_the_portal(client):
     page = html(client.get(reverse("home")))
     assert 'href="/flexibilities/"' in page

@@ -234,23 +234,26 @@ def _make(count: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("params", "queries"),
+    ("params", "queries", "more_on_postgres"),
     [
         # categories, parties, count, page, facets by category, party and language
-        ({}, 7),
-        # one more facet query: the category facet leaves the category filter out
-        ({"q": "licence", "category": "utility-models", "page": 1}, 8),
+        ({}, 7, 0),
+        # one more facet query: the category facet leaves the category filter out; on PG, the
+        # typo check against the vocabulary and the ts_headline of the page's rows
+        ({"q": "licence", "category": "utility-models", "page": 1}, 8, 2),
+        # an empty result: no page; one count per filter it could drop (words, party, language)
+        ({"q": "licence", "party": "GB", "language": "fr"}, 10, 1),
     ],
 )
 def test_the_search_page_costs_the_same_queries_for_3_or_30_provisions(
-    client, django_assert_num_queries, params, queries
+    client, django_assert_num_queries, params, queries, more_on_postgres
 ):
-    if params.get("q") and search.is_postgres():
-        queries += 1  # ts_headline of the page's rows
+    if search.is_postgres():
+        queries += more_on_postgres
     _make(3)
     with django_assert_num_queries(queries):
         assert client.get(URL, params).status_code == 200
     _make(27)
     with django_assert_num_queries(queries):
         response = client.get(URL, params)
-    assert response.context["page_obj"].paginator.count >= 9
+    assert response.context["page_obj"].paginator.count >= 9 or response.context["relaxations"]

@@ -16,7 +16,8 @@ from portal.demo.accounts import ACCOUNTS
 ROOT = Path(__file__).resolve().parents[2]
 
 
-PROJECT_VARIABLES = {"DEBUG", "LOG_LEVEL", "DEMO_MODE", "SECRET_KEY"}
+# DJANGO_SETTINGS_MODULE too: the suite's own settings module (tests.settings) forces DEBUG on.
+PROJECT_VARIABLES = {"DEBUG", "LOG_LEVEL", "DEMO_MODE", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
 
 
 def python(*args, **env) -> subprocess.CompletedProcess:

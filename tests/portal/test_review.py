@@ -198,7 +198,17 @@ def test_request_figures_match_the_hand_count(dataset):
         "delivered_on_time": 2,
         "on_time_share": 0.6667,
         "median_days_to_delivery": 60.0,  # of 50, 60, 120
+        "delivered_paused_days": 0,
+        "median_working_days_to_delivery": 60.0,
     }
+
+
+def test_paused_days_are_counted_apart_from_the_days_to_delivery(dataset):
+    AssistanceRequest.objects.filter(pk=dataset["r2"].pk).update(paused_days=100)
+    result = figures.request_figures(2025)
+    assert result["median_days_to_delivery"] == 60.0  # of 50, 60, 120: the calendar
+    assert result["delivered_paused_days"] == 100
+    assert result["median_working_days_to_delivery"] == 50.0  # of 50, 60, 20
 
 
 def test_feedback_figures_match_the_hand_count(dataset):

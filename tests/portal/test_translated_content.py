@@ -1,5 +1,5 @@
 """The recommendations' texts in all six languages, and the note that says a text is the
-portal team's translation with the English text beside it (issue 19)."""
+portal team's translation with the English text beside it."""
 
 import json
 import re

@@ -43,6 +43,10 @@ def move(assistance_request, *statuses, actor, **data):
             extra["reason"] = "Outside the organisation's mandate."
         if status == Status.DELIVERED:
             extra["deliverable"] = pdf("comments.pdf")
+        if status == Status.INFORMATION_REQUESTED:
+            extra["note"] = "Please send the current text of the law."
+        if status == Status.ON_HOLD:
+            extra["note"] = "The ministry is being reorganised; we wait for its new team."
         assistance_request = services.transition(
             assistance_request, status, actor=actor, **(extra | data)
         )

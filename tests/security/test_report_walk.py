@@ -3,7 +3,7 @@ role and every party: only Kenya and the staff who handle Kenya's report ever se
 
 The URLs come from tests/security/test_url_walk.py (the resolver's, not a typed list) plus the
 admin pages of the report; the handlers are the triage desk, the programme's team, the bureau
-of Kenya's region (Africa) and superusers (issue 22).
+of Kenya's region (Africa) and superusers.
 """
 
 from datetime import date

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 SECRET = "Kenya-confidential-7f3a"  # planted in every confidential object's text
 # Requests and country reports are closer still: staff who do not handle them (an unassigned
-# officer) must not see them either (issue 22; tests/security/test_report_walk.py walks every
+# officer) must not see them either (tests/security/test_report_walk.py walks every
 # staff role over the reports).
 REQUEST_SECRET = "Kenya-request-only-91c2"
 

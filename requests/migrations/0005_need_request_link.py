@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('portal', '0012_matching_needs_resources'),
-        ('requests', '0003_audit_trail_and_sessions'),
+        ('requests', '0004_desk_pauses_saved_replies_access_counts'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,235 @@
+"""The staff page of one request, which holds the whole case (issue 15).
+
+Summary, then the workflow's actions (each a form with its own button, posting to its own
+URL), the reply composer, the timeline, the documents, the activities and who opened the
+request. Every action goes through the services; an invalid form comes back beside its field
+with the rest of the page, status 400, nothing changed.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from portal.activities.admin import records_activities
+from portal.forms import add_service_errors
+from portal.roles import is_triage
+from requests import selectors, services
+from requests.admin import forms as desk_forms
+from requests.admin.display import countdown, is_late
+from requests.models import AccessGrant, AccessRecord, Status
+from requests.permissions import can_grant_access, can_work_on
+from requests.services import activities as request_activities
+
+# The actions: (url name, form class, message once done).
+MOVES = {
+    "transition": (desk_forms.TransitionForm, _("The request has moved.")),
+    "ask": (desk_forms.AskForm, _("Your question was sent to the party; the clock is stopped.")),
+    "pause": (desk_forms.PauseForm, _("The request is paused; the party has been told why.")),
+    "resume": (desk_forms.ResumeForm, _("Work on the request has resumed.")),
+    "deliver": (desk_forms.DeliverForm, _("The request is delivered.")),
+}
+
+
+class CaseAdminMixin:
+    """The case page and its actions, for AssistanceRequestAdmin."""
+
+    def get_urls(self):
+        def own(route, view, name):
+            return path(
+                f"<path:object_id>/{route}",
+                self.admin_site.admin_view(view),
+                name=f"requests_assistancerequest_{name}",
+            )
+
+        urls = [own(f"{name}/", self._move_view(name), name) for name in MOVES]
+        urls += [
+            own("assign/", self.assign_view, "assign"),
+            own("reply/", self.reply_view, "reply"),
+            own("grant/", self.grant_view, "grant"),
+            own("revoke/<int:grant_id>/", self.revoke_view, "revoke"),
+        ]
+        return urls + super().get_urls()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        assistance_request = self._case(request, object_id)
+        services.record_access(
+            assistance_request, user=request.user, kind=AccessRecord.Kind.STAFF_PAGE
+        )
+        return self._render_case(request, assistance_request)
+
+    def _case(self, request, object_id):
+        assistance_request = self.get_object(request, object_id)
+        if assistance_request is None or not self.has_view_permission(request, assistance_request):
+            raise Http404
+        return assistance_request
+
+    def _forms(self, request, assistance_request, bound) -> dict:
+        user = request.user
+        made = {}
+        for name, (form_class, _done) in MOVES.items():
+            made[name] = bound.get(name) or form_class(
+                assistance_request=assistance_request, user=user
+            )
+        made["assign"] = bound.get("assign") or desk_forms.AssignForm(
+            initial={"officer": assistance_request.assigned_officer}
+        )
+        made["reply"] = bound.get("reply") or desk_forms.ReplyForm()
+        made["grant"] = bound.get("grant") or desk_forms.GrantForm()
+        return made
+
+    def _render_case(self, request, assistance_request, status=200, **bound):
+        user = request.user
+        made = self._forms(request, assistance_request, bound)
+        may_work = can_work_on(user, assistance_request)
+        activities = request_activities.activities_of(assistance_request)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": assistance_request,
+            "title": str(assistance_request),
+            "countdown": countdown(assistance_request),
+            "late": is_late(assistance_request),
+            "forms": made,
+            "offered": {name: may_work and made[name].offered() for name in MOVES},
+            "may_work": may_work,
+            "may_reply": may_work
+            and assistance_request.status not in (Status.CLOSED, Status.WITHDRAWN),
+            "may_assign": is_triage(user) and assistance_request.status != Status.DRAFT,
+            "may_grant": can_grant_access(user, assistance_request),
+            "grants": assistance_request.access_grants.filter(revoked_at=None).select_related(
+                "party", "user"
+            ),
+            "timeline": selectors.case_timeline(assistance_request),
+            "documents": selectors.documents(assistance_request),
+            "access_log": selectors.access_log(assistance_request),
+            "beneficiaries": assistance_request.beneficiaries.all(),
+            "activities": activities,
+            "activities_completed": request_activities.all_activities_completed(activities),
+            "may_record_activity": may_work
+            and assistance_request.status in request_activities.LEADS_TO_ACTIVITIES
+            and records_activities(user),
+        }
+        return TemplateResponse(
+            request, "admin/requests/assistancerequest/case.html", context, status=status
+        )
+
+    def _posted(self, request, object_id):
+        if request.method != "POST":
+            raise PermissionDenied
+        return self._case(request, object_id)
+
+    def _done(self, request, assistance_request, message):
+        self.message_user(request, message, level=messages.SUCCESS)
+        return redirect(
+            reverse("admin:requests_assistancerequest_change", args=[assistance_request.pk])
+        )
+
+    def _move_view(self, name):
+        form_class, done = MOVES[name]
+
+        def view(request, object_id):
+            assistance_request = self._posted(request, object_id)
+            form = form_class(
+                request.POST,
+                request.FILES,
+                assistance_request=assistance_request,
+                user=request.user,
+            )
+            if form.is_valid():
+                data = {k: v for k, v in form.cleaned_data.items() if k != "to_status"}
+                try:
+                    services.transition(
+                        assistance_request, form.target_status(), actor=request.user, **data
+                    )
+                except ValidationError as error:
+                    add_service_errors(form, error)
+                else:
+                    return self._done(request, assistance_request, done)
+            return self._render_case(request, assistance_request, status=400, **{name: form})
+
+        return view
+
+    def assign_view(self, request, object_id):
+        assistance_request = self._posted(request, object_id)
+        form = desk_forms.AssignForm(request.POST)
+        if form.is_valid():
+            try:
+                services.assign_officer(
+                    assistance_request, form.cleaned_data["officer"], actor=request.user
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                return self._done(request, assistance_request, _("Officer assigned."))
+        return self._render_case(request, assistance_request, status=400, assign=form)
+
+    def reply_view(self, request, object_id):
+        assistance_request = self._posted(request, object_id)
+        if not can_work_on(request.user, assistance_request):
+            raise PermissionDenied
+        if "insert" in request.POST:
+            return self._insert_saved_reply(request, assistance_request)
+        form = desk_forms.ReplyForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.reply(
+                    assistance_request,
+                    actor=request.user,
+                    body=data["body"],
+                    internal=data["audience"] == "internal",
+                    attachment=data["attachment"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                done = (
+                    _("Internal note saved.")
+                    if data["audience"] == "internal"
+                    else _("Reply sent to the party.")
+                )
+                return self._done(request, assistance_request, done)
+        return self._render_case(request, assistance_request, status=400, reply=form)
+
+    def _insert_saved_reply(self, request, assistance_request):
+        """Without JavaScript: the composer again, the saved reply's text added to it."""
+        chosen = request.POST.get("reply-saved_reply", "")
+        saved_reply = selectors.saved_reply(int(chosen)) if chosen.isdigit() else None
+        body = request.POST.get("reply-body", "").rstrip()
+        if saved_reply is not None:
+            text = selectors.fill_saved_reply(saved_reply, assistance_request)
+            body = f"{body}\n\n{text}" if body else text
+        form = desk_forms.ReplyForm(
+            initial={"body": body, "audience": request.POST.get("reply-audience")}
+        )
+        return self._render_case(request, assistance_request, reply=form)
+
+    def grant_view(self, request, object_id):
+        assistance_request = self._posted(request, object_id)
+        if not can_grant_access(request.user, assistance_request):
+            raise PermissionDenied
+        form = desk_forms.GrantForm(request.POST)
+        if form.is_valid():
+            try:
+                services.grant_access(assistance_request, actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                return self._done(request, assistance_request, _("Access granted."))
+        return self._render_case(request, assistance_request, status=400, grant=form)
+
+    def revoke_view(self, request, object_id, grant_id):
+        assistance_request = self._posted(request, object_id)
+        if not can_grant_access(request.user, assistance_request):
+            raise PermissionDenied
+        grant = AccessGrant.objects.filter(
+            pk=grant_id, assistance_request=assistance_request
+        ).first()
+        if grant is None:
+            raise Http404
+        services.revoke_access(grant, actor=request.user)
+        return self._done(request, assistance_request, _("Access revoked."))
