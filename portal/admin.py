@@ -8,6 +8,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 import portal.activities.admin
+import portal.matching.admin
 import portal.notifications.admin  # noqa: F401  (registers the outbox in the admin)
 from portal import services
 from portal.admin_development import DevelopmentStatusInline, development_status_filter

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("portal.security.urls")),
     path("", include("portal.urls_notifications")),
     path("", include("portal.activities.urls")),  # /activities/, /roster/
+    path("", include("portal.matching.urls")),  # /needs/, /resources/, /matches/ (rec. 9)
     # Each feature app owns its own prefixes; portal imports none of them (DESIGN.md s.2).
     path("", include("requests.urls")),
     path("", include("requests.review.urls")),  # /staff/review/ (the yearly review)

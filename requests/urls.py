@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from requests import views, views_drafts
+from requests import views, views_drafts, views_needs
 
 app_name = "requests"
 urlpatterns = [
     path("requests/", views.request_list, name="list"),
     path("requests/new/", views_drafts.request_create, name="new"),
+    path("requests/from-need/<int:pk>/", views_needs.request_from_need, name="from_need"),
     path("requests/<str:reference>/", views.request_detail, name="detail"),
     path("requests/<str:reference>/edit/", views_drafts.request_edit, name="edit"),
     path("requests/<str:reference>/ready/", views_drafts.request_ready, name="ready"),

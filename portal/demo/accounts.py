@@ -19,6 +19,7 @@ ACCOUNTS = [
     ("cl-official", "official of Chile"),
     ("th-focal", "focal point of Thailand"),
     ("th-official", "official of Thailand"),
+    ("provider", "acts for the demo providers: offers resources, answers matches"),
     ("triage", "staff, triage desk: sees and triages every request (admin)"),
     ("officer", "staff, assigned officer: sees the requests assigned to them (admin)"),
     ("bureau-africa", "staff, Regional Bureau for Africa: sees requests of African parties"),

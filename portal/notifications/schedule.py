@@ -14,4 +14,10 @@ BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=0),  # CELERY_TIMEZONE, Europe/Zurich
         "options": {"expires": 6 * 60 * 60},
     },
+    # Recommendation 9: new needs that fit each provider's offers (portal.matching).
+    "matching-weekly-digest": {
+        "task": "portal.matching.tasks.send_weekly_digest_task",
+        "schedule": crontab(hour=7, minute=30, day_of_week="monday"),
+        "options": {"expires": 24 * 60 * 60},
+    },
 }

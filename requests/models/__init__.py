@@ -21,6 +21,7 @@ from requests.models.choices import (
     Status,
     Venue,
 )
+from requests.models.needs import NeedRequest
 from requests.models.records import (
     AccessGrant,
     AccessRecord,
@@ -54,6 +55,7 @@ __all__ = [
     "LegalArea",
     "LegislativePurpose",
     "Message",
+    "NeedRequest",
     "PolicyFormat",
     "ReferenceCounter",
     "RequestActivity",

@@ -41,6 +41,9 @@ def write_csv(writer, figures: dict, tables: list[Table]) -> None:
     ]
     for name, activity_value, request_value in scalars:
         writer.writerow(["figure", name, activity_value, request_value])
+    # Recommendation 9's figures stand on their own (reports made before it have none).
+    for name, value in (figures.get("matching") or {}).items():
+        writer.writerow(["matching", name, "", _blank(value)])
 
 
 def _blank(value):

@@ -12,7 +12,10 @@ Definitions (the page repeats them):
 - paused days (the request waited on the party's information, or was on hold) are counted
   apart: their total for the requests delivered in the year, and the median days to delivery
   without them;
-- feedback: the ratings given in the year.
+- feedback: the ratings given in the year;
+- matching (recommendation 9): needs published, resources offered, matches proposed and
+  concluded (accepted by both sides) in the year; time to match: whole days from the need's
+  publication to the conclusion, median over the matches concluded in the year.
 Figures hold codes (type, region, cluster letter, recommendation number); labels are added
 when shown, in the reader's language.
 """
@@ -25,6 +28,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from portal.development import end_of_year, has_status
+from portal.matching.selectors import year_figures as matching_figures
 from portal.models import Activity, ActivityStatus, StatusKind
 from requests.models import AssistanceRequest, Feedback, Status, StatusChange
 
@@ -148,6 +152,7 @@ STAGES: list[tuple[str, Callable[[int], dict]]] = [
     ("activities", activity_figures),
     ("requests", request_figures),
     ("feedback", feedback_figures),
+    ("matching", matching_figures),  # recommendation 9: needs, resources, matches
 ]
 
 

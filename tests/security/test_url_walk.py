@@ -9,17 +9,20 @@ unreleased statistics are planted; no outsider may get a 200 that shows any of t
 from datetime import date
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from enforcement.models import CountryReport, Programme
 from enforcement.services import add_report_version
+from portal.matching.services import propose_match
 from portal.models import Party
 from requests.services.conversation import add_document
-from tests.conftest import client_for
+from tests.conftest import client_for, make_user
 from tests.enforcement.conftest import make_statistic
 from tests.flexibilities.conftest import make_provision
 from tests.portal.activities_support import make_activity
+from tests.portal.matching_support import make_need, make_provider, make_resource
 from tests.requests.conftest import draft, move, pdf
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +73,24 @@ def planted(ke_official, ke_focal, triage, settings, tmp_path):
     add_report_version(report.pk, triage, SimpleUploadedFile("r.pdf", b"%PDF-1.4\n%%EOF\n"))
     make_statistic(kenya, agency_name=SECRET)
     activity = make_activity(triage, title=f"Activity {SECRET}", description=SECRET)
+    # Recommendation 9: a need Kenya published for itself and the staff only, with a match
+    # proposed to Kenya (its provider learns nothing before Kenya accepts).
+    need = make_need(
+        ke_official, ke_focal, visibility="private", title=f"Need {SECRET} {REQUEST_SECRET}"
+    )
+    offering = make_user("walk-provider")
+    resource = make_resource(offering, make_provider(members=[offering], approved_by=triage))
+    match = propose_match(need, resource, actor=triage)
     return {
+        "matching:need_detail": {"pk": need.pk},
+        "matching:need_edit": {"pk": need.pk},
+        "matching:need_visibility": {"pk": need.pk},
+        "matching:need_close": {"pk": need.pk},
+        "matching:need_propose": {"pk": need.pk},
+        "requests:from_need": {"pk": need.pk},
+        "matching:match_detail": {"pk": match.pk},
+        "matching:match_answer": {"pk": match.pk},
+        "matching:match_story": {"pk": match.pk},
         "activity_detail": {"pk": activity.pk},
         "activity_consent": {"pk": activity.pk},
         "reference": [drafted.reference, submitted.reference],
@@ -120,9 +140,11 @@ def urls_to_walk(planted) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def outsiders(cl_official, cl_focal, officer, stranger):
-    """Everyone with no right to Kenya's confidential objects (the officer is not assigned)."""
+def outsiders(planted, cl_official, cl_focal, officer, stranger):
+    """Everyone with no right to Kenya's confidential objects (the officer is not assigned;
+    the provider's offer is proposed for Kenya's need, which Kenya has not accepted)."""
     return {
+        "provider": get_user_model().objects.get(username="walk-provider"),
         "anonymous": None,
         "cl_official": cl_official,
         "cl_focal": cl_focal,
@@ -162,7 +184,13 @@ def test_the_walk_does_find_the_secret_where_kenya_may_see_it(planted, ke_focal)
         for name, url in urls_to_walk(planted)
         if client.get(url).status_code == 200 and SECRET.encode() in _body(client.get(url))
     ]
-    assert {"requests:detail", "enforcement:report_detail", "activity_detail"} <= set(seen)
+    assert {
+        "requests:detail",
+        "enforcement:report_detail",
+        "activity_detail",
+        "matching:need_detail",
+        "matching:match_detail",
+    } <= set(seen)
 
 
 def _body(response):

@@ -1,0 +1,1 @@
+"""Recommendation 9: matching parties' development needs with providers' resources."""

@@ -1,0 +1,71 @@
+"""A development need (recommendation 9) made into an assistance request, keeping the link."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.matching import permissions as matching_permissions
+from portal.models import Match, Need, NeedStatus
+from requests.models import AssistanceRequest, NeedRequest, RequestActivity
+from requests.services.activities import LEADS_TO_ACTIVITIES
+from requests.services.drafting import create_draft
+
+
+def initial_answers(need: Need) -> dict[str, Any]:
+    """The request's answers the need already gives (the form starts from them)."""
+    wished_by = need.ends_on if need.ends_on > timezone.localdate() else None
+    return {
+        "kind": need.kinds[0] if need.kinds else "",
+        "legal_areas": list(need.legal_areas),
+        "title": need.title,
+        "description": "\n\n".join(
+            [
+                need.description,
+                _("Expected outcome: %(outcome)s") % {"outcome": need.expected_outcome},
+            ]
+        ),
+        "wished_by": wished_by,
+    }
+
+
+def check_may_request(actor, need: Need) -> None:
+    if not matching_permissions.is_member_of_need_party(actor, need):
+        raise PermissionDenied
+    if need.status == NeedStatus.CLOSED:
+        raise ValidationError(_("A closed need cannot become a request."))
+    if NeedRequest.objects.filter(need=need).exists():
+        raise ValidationError(_("This need has already become a request."))
+
+
+@transaction.atomic
+def request_from_need(need: Need, *, actor, data: dict, attachments=()) -> AssistanceRequest:
+    """A draft request of the need's party from the need; the link is kept. All or nothing."""
+    check_may_request(actor, need)
+    assistance_request = create_draft(actor=actor, data=data, attachments=attachments)
+    NeedRequest.objects.create(need=need, assistance_request=assistance_request, linked_by=actor)
+    return assistance_request
+
+
+def link_match_activity(match: Match, actor) -> None:
+    """An accepted match's activity belongs to the request its need became, once accepted.
+
+    Registered with portal.matching.services at start-up (RequestsConfig.ready).
+    """
+    link = NeedRequest.objects.filter(need_id=match.need_id).first()
+    if link is None or match.activity is None:
+        return
+    assistance_request = link.assistance_request
+    if assistance_request.status not in LEADS_TO_ACTIVITIES:
+        return  # recorded on the request only once it is accepted (DESIGN.md s.3)
+    RequestActivity.objects.get_or_create(
+        activity=match.activity,
+        defaults={"assistance_request": assistance_request, "linked_by": actor},
+    )
+
+
+def request_of_need(need: Need) -> AssistanceRequest | None:
+    link = NeedRequest.objects.select_related("assistance_request").filter(need=need).first()
+    return link.assistance_request if link else None
