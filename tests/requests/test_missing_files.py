@@ -35,4 +35,4 @@ def test_a_missing_file_is_not_recorded_as_read_by_staff(ke_delivered, triage):
     AccessRecord.objects.all().delete()
     url = reverse("requests:document", args=[ke_delivered.reference, document.pk])
     assert client_for(triage).get(url).status_code == 404
-    assert not AccessRecord.objects.filter(what=document.original_name).exists()
+    assert not AccessRecord.objects.filter(kind=AccessRecord.Kind.DOCUMENT).exists()
