@@ -43,7 +43,7 @@ def private_redis():
         yield ""
         return
     port = free_port()
-    process = subprocess.Popen(
+    process = subprocess.Popen(  # noqa: S603 - our own command line, no shell
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
         stdout=subprocess.DEVNULL,
     )
@@ -74,7 +74,7 @@ class Gunicorn:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(log_path, "w", encoding="utf-8")  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(
+        self.process = subprocess.Popen(  # noqa: S603 - our own command line, no shell
             [
                 *(sys.executable, "-m", "gunicorn", "portal.wsgi"),
                 *("--workers", str(workers), "--bind", f"127.0.0.1:{self.port}"),
@@ -93,7 +93,9 @@ class Gunicorn:
         while len(self.workers()) < self.expected and time.monotonic() < deadline:
             time.sleep(0.2)
         if len(self.workers()) < self.expected:
-            raise RuntimeError(f"gunicorn started {len(self.workers())} workers, not {self.expected}")
+            raise RuntimeError(
+                f"gunicorn started {len(self.workers())} workers, not {self.expected}"
+            )
 
     def workers(self) -> list[int]:
         pid = self.process.pid
@@ -122,7 +124,7 @@ def get(url: str, path: str, cookie: str, address: str) -> int:
     headers = {"X-Forwarded-Proto": "https", "X-Forwarded-For": address, "Host": "127.0.0.1"}
     if cookie:
         headers["Cookie"] = cookie
-    request = urllib.request.Request(url + path, headers=headers)
+    request = urllib.request.Request(url + path, headers=headers)  # noqa: S310 - http://127.0.0.1
     opener = urllib.request.build_opener(_NoRedirect)
     try:
         with opener.open(request, timeout=60) as response:

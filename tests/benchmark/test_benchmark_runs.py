@@ -55,7 +55,9 @@ def test_the_seed_and_the_benchmark_run_and_write_every_figure(keep_test_connect
         split = row["sql_ms"] + row["template_ms"] + row["python_ms"]
         assert split == pytest.approx(row["mean_ms"], abs=0.05), row
         assert row["template_ms"] > 0, row  # every page renders a template (the API: JSON)
-    assert pages[0]["page"] == "floor (home page)" and pages[0]["floor_p50_ms"] == pages[0]["p50_ms"]
+    assert (
+        pages[0]["page"] == "floor (home page)" and pages[0]["floor_p50_ms"] == pages[0]["p50_ms"]
+    )
     export = next(row for row in figures if row["kind"] == "export")
     assert export["rows"] == export_count() and export["peak_rss_mb"] > 0
     review = next(row for row in figures if row["kind"] == "review")
