@@ -6,6 +6,7 @@ officer and anyone staff grant access; the triage desk sees every submitted requ
 the party's own until submitted.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -89,13 +90,18 @@ def _member_scope(user) -> QuerySet[AssistanceRequest]:
     tests/requests/test_visibility_scope_equivalence.py proves the scope equal to guardian's.
     """
     membership = _membership(user)
-    by_user = AssistanceRequestUserObjectPermission.objects.filter(
-        user=user, permission__codename=VIEW_CODENAME, permission__content_type__app_label=APP
-    ).values_list("content_object_id", flat=True)
+    # The content type from Django's per-process cache, as guardian reads it; the groups from
+    # the user's rows alone: two joins fewer to plan on every page.
+    view = {
+        "permission__codename": VIEW_CODENAME,
+        "permission__content_type": ContentType.objects.get_for_model(AssistanceRequest),
+    }
+    groups = user.groups.through.objects.filter(user_id=user.pk).values("group_id")
+    by_user = AssistanceRequestUserObjectPermission.objects.filter(user=user, **view).values_list(
+        "content_object_id", flat=True
+    )
     by_group = AssistanceRequestGroupObjectPermission.objects.filter(
-        group__user=user,
-        permission__codename=VIEW_CODENAME,
-        permission__content_type__app_label=APP,
+        group_id__in=groups, **view
     ).values_list("content_object_id", flat=True)
     if membership is None:
         return AssistanceRequest.objects.filter(pk__in=by_user.union(by_group))
