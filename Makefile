@@ -75,14 +75,16 @@ benchmark: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) nice -n 10 $(BIN)/python -m scripts.benchmark.run --output $(BENCH_OUTPUT) --requests $(or $(REQUESTS),50)
 
 # Served as in production (gunicorn, 2 workers, DEBUG off) and driven from outside by wrk:
-# CONNECTIONS concurrent clients, DURATION seconds a page. Installs Debian's wrk if missing.
+# CONNECTIONS concurrent clients, DURATION seconds a page; worker memory read after MEMORY
+# requests (empty: skipped). Installs Debian's wrk if missing.
 BENCH_SERVED_OUTPUT ?= var/benchmark-served.json
+MEMORY ?= 500,5000
 benchmark-served: install
 	@command -v wrk >/dev/null || apt-get install -y wrk || (apt-get update && apt-get install -y wrk) \
 		|| { echo "benchmark-served needs wrk and could not install it: run 'apt-get install -y wrk' as root." >&2; exit 1; }
 	@mkdir -p var
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m scripts.benchmark.served --output $(BENCH_SERVED_OUTPUT) \
-		--connections $(or $(CONNECTIONS),4) --duration $(or $(DURATION),10)
+		--connections $(or $(CONNECTIONS),4) --duration $(or $(DURATION),10) --memory "$(MEMORY)"
 
 # The same pages on a world a tenth the size (seed it with SCALE=0.1 into its own database):
 # each page's p50 ratio between the two and the query counts at both.
