@@ -64,7 +64,7 @@ test: lint
 # Performance (README "Performance"): build the benchmark world on PostgreSQL, then measure.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 BENCH_OUTPUT ?= var/benchmark.json
-.PHONY: seed-benchmark benchmark
+.PHONY: seed-benchmark benchmark benchmark-served benchmark-scales
 
 # Builds the benchmark world (wipes only a database it built itself; createdb it first).
 seed-benchmark: install
@@ -73,6 +73,27 @@ seed-benchmark: install
 benchmark: install
 	@mkdir -p var
 	DATABASE_URL=$(BENCH_DATABASE_URL) nice -n 10 $(BIN)/python -m scripts.benchmark.run --output $(BENCH_OUTPUT) --requests $(or $(REQUESTS),50)
+
+# Served as in production (gunicorn, 2 workers, DEBUG off) and driven from outside by wrk:
+# CONNECTIONS concurrent clients, DURATION seconds a page; worker memory read after MEMORY
+# requests (empty: skipped). Installs Debian's wrk if missing.
+BENCH_SERVED_OUTPUT ?= var/benchmark-served.json
+MEMORY ?= 500,5000
+benchmark-served: install
+	@command -v wrk >/dev/null || apt-get install -y wrk || (apt-get update && apt-get install -y wrk) \
+		|| { echo "benchmark-served needs wrk and could not install it: run 'apt-get install -y wrk' as root." >&2; exit 1; }
+	@mkdir -p var
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m scripts.benchmark.served --output $(BENCH_SERVED_OUTPUT) \
+		--connections $(or $(CONNECTIONS),4) --duration $(or $(DURATION),10) --memory "$(MEMORY)"
+
+# The same pages on a world a tenth the size (seed it with SCALE=0.1 into its own database):
+# each page's p50 ratio between the two and the query counts at both.
+BENCH_SMALL_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench_small
+benchmark-scales: install
+	@mkdir -p var
+	DATABASE_URL=$(BENCH_SMALL_DATABASE_URL) nice -n 10 $(BIN)/python -m scripts.benchmark.run --no-export --output var/benchmark-small.json --requests $(or $(REQUESTS),50)
+	DATABASE_URL=$(BENCH_DATABASE_URL) nice -n 10 $(BIN)/python -m scripts.benchmark.run --no-export --output var/benchmark-full.json --requests $(or $(REQUESTS),50)
+	$(BIN)/python -m scripts.benchmark.compare var/benchmark-small.json var/benchmark-full.json
 
 # Re-take the README's screenshots with the browser tests (needs Debian's chromium).
 screenshots: install

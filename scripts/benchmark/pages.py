@@ -9,6 +9,7 @@ from portal.models import Party
 
 from .guard import recall
 
+FLOOR = "floor (home page)"
 ADMIN_LISTS = {
     "admin triage list (triage)",
     "admin triage list (bureau)",
@@ -39,7 +40,8 @@ def pages() -> list[Page]:
     parties = ",".join(Party.objects.filter(code__in=COMPARED).values_list("code", flat=True))
     twenty = ",".join(Party.objects.filter(code__in=COMPARED_20).values_list("code", flat=True))
     return [
-        Page("floor", "/__benchmark__/floor/"),
+        # The floor: a real template with the base layout through the same middleware.
+        Page(FLOOR, "/"),
         Page(
             "flexibilities search (query + 2 filters)",
             f"/flexibilities/?q=compulsory+licence&category={categories[0]}&region=africa",

@@ -3,7 +3,9 @@ FILE.json [--requests 50]`.
 
 For each page: the SQL queries of one request, then the median and 95th percentile of the
 server time over N requests after a warm-up, through Django's WSGI handler with the real
-middleware. Then the full CSV export in a fresh process (time, peak memory) and the yearly
+middleware, and where that time goes on average: SQL, template rendering and the rest
+(Python). The floor is the home page (a real template, the base layout, the same
+middleware). Then the full CSV export in a fresh process (time, peak memory) and the yearly
 review. Prints a table and writes the figures as JSON.
 """
 
@@ -16,9 +18,13 @@ import sys
 import time
 
 from ._django import setup
+from .split import splitting
 
 WARM_UP = 5
-PAGE_TARGET_MS, ADMIN_TARGET_MS, FLOOR_FACTOR, MAX_QUERIES = 50, 150, 10, 12
+# In-process p95 targets (issue 18): the official's two pages 15 ms; the served targets of
+# every other page (scripts.benchmark.served) bound their in-process time too.
+PAGE_TARGET_MS, ADMIN_TARGET_MS, MAX_QUERIES = 50, 100, 12
+IN_PROCESS_TARGETS_MS = {"official's request list": 15, "request page (50 timeline entries)": 15}
 EXPORT_TARGET_S, EXPORT_TARGET_MB, REVIEW_TARGET_S = 20, 250, 30
 REVIEW_YEAR = 2025
 
@@ -39,35 +45,64 @@ class QueryCounter:
         return execute(sql, params, many, context)
 
 
-def measure_page(caller, page, user, requests: int) -> dict:
+def count_queries(caller, path: str, cookie: str) -> tuple[int, int, int]:
+    """(status, bytes, SQL statements) of one request."""
     from django.db import connection
 
-    cookie = caller.cookie_for(user)
-    for _ in range(WARM_UP):
-        status, _size = caller.get(page.path, cookie)
     counter = QueryCounter()
     with connection.execute_wrapper(counter):
-        status, size = caller.get(page.path, cookie)
-    timings = []
-    for _ in range(requests):
-        started = time.perf_counter()
+        status, size = caller.get(path, cookie)
+    return status, size, counter.count
+
+
+def query_counts() -> dict[str, tuple[int, int]]:
+    """Each page's (status, SQL statements), after one request to warm per-process caches."""
+    from .pages import pages, user
+    from .wsgi import Caller
+
+    caller, counts = Caller(), {}
+    for page in pages():
+        cookie = caller.cookie_for(user(page.username) if page.username else None)
         caller.get(page.path, cookie)
-        timings.append((time.perf_counter() - started) * 1000)
+        status, _size, queries = count_queries(caller, page.path, cookie)
+        counts[page.name] = (status, queries)
+    return counts
+
+
+def measure_page(caller, page, user, requests: int) -> dict:
+    cookie = caller.cookie_for(user)
+    for _ in range(WARM_UP):
+        caller.get(page.path, cookie)
+    status, size, queries = count_queries(caller, page.path, cookie)
+    timings = []
+    with splitting() as split:
+        for _ in range(requests):
+            started = time.perf_counter()
+            caller.get(page.path, cookie)
+            timings.append((time.perf_counter() - started) * 1000)
+    mean = statistics.mean(timings) if timings else 0.0
+    sql_ms = split.sql * 1000 / max(requests, 1)
+    template_ms = split.template * 1000 / max(requests, 1)
     return {
         "page": page.name,
         "path": page.path,
         "user": page.username or "anonymous",
         "status": status,
         "bytes": size,
-        "queries": counter.count,
+        "queries": queries,
         "p50_ms": round(statistics.median(timings), 2),
         "p95_ms": round(percentile(timings, 0.95), 2),
         "requests": requests,
+        # The mean request, split: SQL, template rendering (less its SQL), the rest.
+        "mean_ms": round(mean, 2),
+        "sql_ms": round(sql_ms, 2),
+        "template_ms": round(template_ms, 2),
+        "python_ms": round(max(mean - sql_ms - template_ms, 0.0), 2),
     }
 
 
-def judge(row: dict, floor_p50: float, admin: bool) -> None:
-    limit = ADMIN_TARGET_MS if admin else min(PAGE_TARGET_MS, FLOOR_FACTOR * floor_p50)
+def judge(row: dict, admin: bool) -> None:
+    limit = IN_PROCESS_TARGETS_MS.get(row["page"], ADMIN_TARGET_MS if admin else PAGE_TARGET_MS)
     row["target_p95_ms"] = round(limit, 2)
     row["meets_target"] = (
         row["status"] == 200 and row["p95_ms"] < limit and row["queries"] <= MAX_QUERIES
@@ -135,7 +170,6 @@ def measure(
     from .pages import ADMIN_LISTS, pages, user
     from .wsgi import Caller
 
-    settings.ROOT_URLCONF = "scripts.benchmark.urls"
     settings.DEBUG = False  # measured as served: no debug cursor (queries are captured apart)
     caller = Caller()
     rows, floor_p50 = [], None
@@ -144,7 +178,8 @@ def measure(
         row["kind"] = "page"
         if floor_p50 is None:
             floor_p50 = row["floor_p50_ms"] = row["p50_ms"]
-        judge(row, floor_p50, page.name in ADMIN_LISTS)
+        row["floor_ratio"] = round(row["p50_ms"] / floor_p50, 1) if floor_p50 else None
+        judge(row, page.name in ADMIN_LISTS)
         rows.append(row)
         print(_line(row), flush=True)
     if export:
@@ -162,6 +197,8 @@ def _line(row: dict) -> str:
     return (
         f"{mark} {row['page']:<42} {row['queries']:>3} q  p50 {row['p50_ms']:>7.1f} ms  "
         f"p95 {row['p95_ms']:>7.1f} ms  (target {row['target_p95_ms']:.0f} ms, {row['status']})"
+        f"  split: SQL {row['sql_ms']:.1f}, templates {row['template_ms']:.1f}, "
+        f"Python {row['python_ms']:.1f} ms"
     )
 
 
