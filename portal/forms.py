@@ -4,28 +4,30 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 
 
-def add_service_errors(form, error) -> None:
-    """Put a service's ValidationError beside the fields it names (or at the top)."""
+def add_service_errors(form, error, field: str | None = None) -> None:
+    """Put a service's ValidationError beside the fields it names (or beside `field`, or at
+    the top when it names none)."""
     if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
     else:
-        form.add_error(None, error)
+        form.add_error(field, error.messages)
 
 
-def submitted(request, form, call, done) -> bool:
+def submitted(request, form, call, done, *, field: str | None = None) -> bool:
     """The view skeleton in one place: validate the form, call the service, say it is done.
 
     `call(cleaned_data)` runs the service; `done` is the success message (or a function of the
     service's result that returns it). On a refusal the service's ValidationError is put beside
-    the fields it names and the view renders the form again; nothing was changed.
+    the fields it names (a refusal that names none goes beside `field`, or at the top) and
+    the view renders the form again; nothing was changed.
     """
     if not form.is_valid():
         return False
     try:
         result = call(form.cleaned_data)
     except ValidationError as error:
-        add_service_errors(form, error)
+        add_service_errors(form, error, field)
         return False
     messages.success(request, done(result) if callable(done) else done)
     return True

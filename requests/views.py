@@ -1,8 +1,7 @@
 """Pages of the requests app for members of a party (staff work in the admin)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.downloads import stored_file_response
+from portal.forms import submitted
 from requests import permissions, progress, selectors, services
 from requests.filters import RequestFilter
 from requests.forms import (
@@ -19,7 +19,6 @@ from requests.forms import (
     MessageForm,
     NoteForm,
     StaffMessageForm,
-    add_service_errors,
 )
 from requests.models import AccessRecord, Status
 from requests.permissions import get_request_for_user
@@ -104,19 +103,15 @@ def request_withdraw(request, reference):
     if not permissions.can_move(request.user, assistance_request, Status.WITHDRAWN):
         raise PermissionDenied
     form = NoteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.transition(
-                assistance_request,
-                Status.WITHDRAWN,
-                actor=request.user,
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Request withdrawn."))
-            return redirect(assistance_request)
+    if request.method == "POST" and submitted(
+        request,
+        form,
+        lambda data: services.transition(
+            assistance_request, Status.WITHDRAWN, actor=request.user, note=data["note"]
+        ),
+        _("Request withdrawn."),
+    ):
+        return redirect(assistance_request)
     return render(
         request, "requests/withdraw.html", {"assistance_request": assistance_request, "form": form}
     )
@@ -131,31 +126,26 @@ def message_create(request, reference):
     form_class = StaffMessageForm if request.user.is_staff else MessageForm
     form = form_class(request.POST, request.FILES)
     responding = "respond" in request.POST
-    if form.is_valid():
-        body, files = form.cleaned_data["body"], form.cleaned_data["attachments"]
-        try:
-            if responding:
-                services.send_information(
-                    assistance_request, actor=request.user, body=body, attachments=files
-                )
-            else:
-                services.post_message(
-                    assistance_request,
-                    actor=request.user,
-                    body=body,
-                    internal=form.cleaned_data.get("internal", False),
-                    attachments=files,
-                )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Information sent; the request is back under review.")
-                if responding
-                else _("Message sent."),
+
+    def send(data):
+        if responding:
+            return services.send_information(
+                assistance_request,
+                actor=request.user,
+                body=data["body"],
+                attachments=data["attachments"],
             )
-            return redirect(assistance_request)
+        return services.post_message(
+            assistance_request,
+            actor=request.user,
+            body=data["body"],
+            internal=data.get("internal", False),
+            attachments=data["attachments"],
+        )
+
+    done = _("Information sent; the organisation resumes its work.") if responding else None
+    if submitted(request, form, send, done or _("Message sent.")):
+        return redirect(assistance_request)
     return _render_detail(request, assistance_request, status=400, message_form=form)
 
 
@@ -166,19 +156,16 @@ def document_upload(request, reference):
     if not permissions.can_upload(request.user, assistance_request):
         raise PermissionDenied
     form = DocumentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            upload_document(
-                assistance_request,
-                form.cleaned_data["file"],
-                actor=request.user,
-                kind=form.cleaned_data["kind"],
-            )
-        except ValidationError as error:
-            form.add_error("file", error.messages)
-        else:
-            messages.success(request, _("Document added."))
-            return redirect(assistance_request)
+    if submitted(
+        request,
+        form,
+        lambda data: upload_document(
+            assistance_request, data["file"], actor=request.user, kind=data["kind"]
+        ),
+        _("Document added."),
+        field="file",
+    ):
+        return redirect(assistance_request)
     return _render_detail(request, assistance_request, status=400, document_form=form)
 
 
@@ -210,14 +197,13 @@ def consent(request, reference):
     if not permissions.can_consent(request.user, assistance_request):
         raise PermissionDenied
     form = ConsentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.set_consent(assistance_request, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your consent has been recorded."))
-            return redirect(assistance_request)
+    if submitted(
+        request,
+        form,
+        lambda data: services.set_consent(assistance_request, actor=request.user, **data),
+        _("Your consent has been recorded."),
+    ):
+        return redirect(assistance_request)
     return _render_detail(request, assistance_request, status=400, consent_form=form)
 
 
@@ -228,14 +214,13 @@ def feedback(request, reference):
     if not permissions.can_rate(request.user, assistance_request):
         raise PermissionDenied
     form = FeedbackForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.give_feedback(assistance_request, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Thank you: your rating has been recorded."))
-            return redirect(assistance_request)
+    if request.method == "POST" and submitted(
+        request,
+        form,
+        lambda data: services.give_feedback(assistance_request, actor=request.user, **data),
+        _("Thank you: your rating has been recorded."),
+    ):
+        return redirect(assistance_request)
     return render(
         request, "requests/feedback.html", {"assistance_request": assistance_request, "form": form}
     )
