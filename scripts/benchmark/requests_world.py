@@ -47,7 +47,8 @@ REQUEST_COLUMNS = columns(
     "id reference kind purpose legal_areas policy_format venue treaties title description "
     "wished_by due_date status decline_reason consent_general consent_details created_at "
     "submitted_at waiting_since last_activity_at assigned_officer_id created_by_id party_id "
-    "submitted_by_id"
+    "submitted_by_id paused_from paused_days enforcement_agencies enforcement_areas "
+    "enforcement_help"
 )
 CHANGE_COLUMNS = (
     "from_status to_status at note note_visible_to_party actor_id assistance_request_id"
@@ -144,6 +145,11 @@ class RequestWorld:
                 official,
                 party_id,
                 focal if submitted_at else None,
+                S.UNDER_REVIEW if status in (S.INFORMATION_REQUESTED, S.ON_HOLD) else "",
+                0,
+                [],
+                [],
+                [],
             )
         )
         self._permissions(pk, party_id, officer)
