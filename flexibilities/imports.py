@@ -218,11 +218,10 @@ class RowValidator:
                 _url(values["source_url"])
             except ValidationError:
                 errors.append(RowError(line, "source_url", _("Not an http(s) address.")))
-        option = values["implementation_option"]
-        if category is not None and option and option not in category.option_codes:
-            allowed = ", ".join(sorted(category.option_codes)) or _("none (leave it empty)")
-            message = _("Not an option of this category: %(allowed)s.") % {"allowed": allowed}
-            errors.append(RowError(line, "implementation_option", message))
+        if category is not None and (
+            problem := category.option_error(values["implementation_option"])
+        ):
+            errors.append(RowError(line, "implementation_option", problem))
         return errors
 
     def _check_dates(self, line: int, values: dict) -> list[RowError]:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -43,15 +43,34 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TEXT_FIELDS = ("law_title", "law_number", "article", "text", "source_url", "note")
 
 
+def check_provision(provision: Provision) -> None:
+    """The rules of a provision beyond the shape of its fields: an option of its category, and
+    no other provision with its natural key. Raises ValidationError keyed by the field."""
+    errors: dict[str, str] = {}
+    category = provision.category if provision.category_id else None
+    if category is not None and (problem := category.option_error(provision.implementation_option)):
+        errors["implementation_option"] = problem
+    law_key = provision.law_number or provision.law_title
+    if provision.party_id and category is not None and law_key and provision.article:
+        clash = Provision.objects.filter(
+            party_id=provision.party_id,
+            category=category,
+            law_key=law_key,
+            article=provision.article,
+        )
+        if clash.exclude(pk=provision.pk).exists():
+            errors[NON_FIELD_ERRORS] = _(
+                "This party already has this provision (same category, law and article)."
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
 def save_provision(provision: Provision) -> Provision:
-    """Check the option against the category, derive the natural key, save, reindex."""
+    """Check the provision (check_provision), derive the natural key, save, reindex."""
     for name in _TEXT_FIELDS:
         setattr(provision, name, _CONTROL.sub("", getattr(provision, name)).strip())
-    option = provision.implementation_option
-    if option and option not in provision.category.option_codes:
-        raise ValidationError(
-            {"implementation_option": _("Not one of the options of this category.")}
-        )
+    check_provision(provision)
     provision.law_key = provision.law_number or provision.law_title
     with transaction.atomic():
         before = None

@@ -134,11 +134,3 @@ class PartySerializer(serializers.ModelSerializer):
             "status_as_of",
             "provision_count",
         ]
-
-
-class ErrorSerializer(serializers.Serializer):
-    """A 400: each offending query parameter with what is wrong with it."""
-
-    parameter = serializers.ListField(
-        child=serializers.CharField(), help_text="Messages about this parameter."
-    )
