@@ -13,8 +13,8 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from flexibilities import services
+from flexibilities.columns import NAMES, REQUIRED
 from flexibilities.forms import ImportUploadForm, ProvisionAdminForm
-from flexibilities.imports import COLUMNS, REQUIRED
 from flexibilities.models import FlexibilityCategory, ImportJob, Provision
 
 
@@ -117,7 +117,7 @@ class ProvisionAdmin(admin.ModelAdmin):
             "title": _("Import provisions"),
             "form": form,
             "opts": self.model._meta,
-            "columns": COLUMNS,
+            "columns": NAMES,
             "required": REQUIRED,
         }
         return render(request, "admin/flexibilities/provision/import.html", context)

@@ -1,7 +1,7 @@
 """The import format of provisions: reading CSV or JSON records and checking each one.
 
-The format is the export format (exports.py): one record per provision with the columns in
-COLUMNS. Records are read lazily so that a large CSV file is never held in memory; a JSON file
+The format is the export format (exports.py): one record per provision with the columns of
+columns.py. Records are read lazily so that a large CSV file is never held in memory; a JSON file
 is parsed whole (use CSV for very large files). Writing is in services.py.
 """
 
@@ -19,29 +19,15 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from flexibilities.columns import COLUMNS, DATE, FLAG, IMPORTED, NAMES, REQUIRED
 from portal.models import Party
 
-COLUMNS = [
-    "party",
-    "category",
-    "law_title",
-    "law_number",
-    "law_date",
-    "last_amended",
-    "article",
-    "text",
-    "text_is_excerpt",
-    "language",
-    "implementation_option",
-    "source_url",
-    "last_verified",
-    "note",
-    "published",
-    "sample",
-]
-# Written by the downloads, derived from other columns: accepted and ignored on import.
-EXPORT_ONLY = ("verification",)
-REQUIRED = ("party", "category", "law_title", "article", "text", "language")
+# Derived columns of the downloads (verification): accepted and ignored on import.
+EXPORT_ONLY = tuple(column.name for column in COLUMNS if not column.imported)
+DATE_FIELDS = tuple(column.name for column in IMPORTED if column.kind == DATE)
+BOOLEAN_FIELDS = tuple(column.name for column in IMPORTED if column.kind == FLAG)
+# Without these columns, an update keeps the provision's flags (and a new one is neither).
+KEPT_WHEN_ABSENT = ("published", "sample")
 MAX_LENGTHS = {"law_title": 500, "law_number": 200, "article": 200, "source_url": 500}
 DATE_FIELDS = ("law_date", "last_amended", "last_verified")
 BOOLEAN_FIELDS = ("text_is_excerpt", "published", "sample")
@@ -130,7 +116,7 @@ def _read_csv(stream) -> Iterator[tuple[int, dict]]:
 
 
 def _check_header(header: list[str]) -> None:
-    unknown = [name for name in header if name not in COLUMNS and name not in EXPORT_ONLY]
+    unknown = [name for name in header if name not in NAMES and name not in EXPORT_ONLY]
     if unknown:
         message = _("Unknown column(s): %(columns)s.") % {"columns": ", ".join(unknown)}
         raise ImportFileError(message, 1)
@@ -179,14 +165,14 @@ class RowValidator:
         for name, value in raw.items():
             if name in EXPORT_ONLY:
                 continue
-            if name not in COLUMNS:
+            if name not in NAMES:
                 errors.append(RowError(line, name, _("Unknown field.")))
                 continue
             text, problem = _as_text(name, value)
             if problem:
                 errors.append(RowError(line, name, problem))
             values[name] = text
-        for name in COLUMNS:
+        for name in NAMES:
             values.setdefault(name, "")
         if not errors:
             errors = self._check(line, values)
@@ -254,22 +240,18 @@ class RowValidator:
             }
             return None, [RowError(line, "", message)]
         self.seen[key] = line
-        fields = {
-            "party_id": party_id,
-            "category_id": category.pk,
-            "law_key": law_key,
-            **{
-                name: values[name]
-                for name in ("law_title", "law_number", "article", "text", "note")
-            },
-            **{name: values[name] for name in ("language", "implementation_option", "source_url")},
-            **{name: _date_or_none(values[name]) for name in DATE_FIELDS},
-            "text_is_excerpt": values["text_is_excerpt"].lower() in TRUE,
-        }
-        # Without the column, an update keeps the provision's flags (and a new one is neither).
-        for column, name in (("published", "is_published"), ("sample", "is_sample")):
-            if column in present:
-                fields[name] = values[column].lower() in TRUE
+        fields: dict = {"party_id": party_id, "category_id": category.pk, "law_key": law_key}
+        for column in IMPORTED:
+            value = values[column.name]
+            if column.name in ("party", "category"):
+                continue  # written as the ids above
+            if column.kind == DATE:
+                value = _date_or_none(value)
+            elif column.kind == FLAG:
+                if column.name in KEPT_WHEN_ABSENT and column.name not in present:
+                    continue
+                value = value.lower() in TRUE
+            fields[column.source] = value
         return CleanRow(line, key, fields), []
 
 
