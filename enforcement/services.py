@@ -23,7 +23,8 @@ from enforcement.models import (
     ReportVersion,
     ReviewAction,
 )
-from enforcement.statistics_csv import RowError, already_recorded, parse_statistics_csv
+from enforcement.statistics_csv import already_recorded, parse_statistics_csv
+from portal.csv_import import RowError
 from portal.models import Membership
 from portal.notifications.services import notify
 from portal.workflow import WorkflowError, move, targets

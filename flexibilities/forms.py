@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from flexibilities import services
 from flexibilities.filters import CommaSeparatedMultiple
-from flexibilities.imports import ImportFileError, format_of
+from flexibilities.imports import format_of
 from flexibilities.models import Provision
+from portal.csv_import import FileError
 
 MAX_IMPORT_MB = 200
 
@@ -42,7 +43,7 @@ class ImportUploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         try:
             format_of(upload.name)
-        except ImportFileError as error:
+        except FileError as error:
             raise forms.ValidationError(error.message) from error
         if upload.size > MAX_IMPORT_MB * 1024 * 1024:
             raise forms.ValidationError(

@@ -18,13 +18,7 @@ from django.utils.translation import gettext as _
 
 from flexibilities.alerts import alert_subscribers
 from flexibilities.counts_cache import provisions_changed
-from flexibilities.imports import (
-    CleanRow,
-    ImportFileError,
-    RowValidator,
-    format_of,
-    read_records,
-)
+from flexibilities.imports import CleanRow, RowValidator, format_of, read_records
 from flexibilities.models import (
     FlexibilityAlert,
     FlexibilityCategory,
@@ -33,6 +27,7 @@ from flexibilities.models import (
     ProvisionChange,
 )
 from flexibilities.search import refresh_search_vectors, refresh_vocabulary
+from portal.csv_import import FileError, RowError
 
 logger = logging.getLogger(__name__)
 
@@ -165,10 +160,13 @@ class ImportReport:
     errors: list[dict] = field(default_factory=list)
     rejected: bool = False
 
-    def add_errors(self, errors: list) -> None:
+    def add_errors(self, errors: list[RowError]) -> None:
         self.error_count += 1
         room = MAX_STORED_ERRORS - len(self.errors)
-        self.errors.extend(error.as_dict() for error in errors[: max(room, 0)])
+        self.errors.extend(
+            {"line": error.line, "field": error.column, "message": error.message}
+            for error in errors[: max(room, 0)]
+        )
 
 
 def import_records(
@@ -193,7 +191,7 @@ def import_records(
         if progress and report.total % PROGRESS_EVERY == 0:
             progress(ImportJob.Status.VALIDATING, report.total)
     if report.total == 0:
-        raise ImportFileError(_("The file holds no provisions."))
+        raise FileError(_("The file holds no provisions."))
     if report.error_count and not partial:
         report.rejected = True
         return report
@@ -303,7 +301,7 @@ def run_import_job(job_id: int) -> ImportJob:
 
     try:
         report = import_records(open_records, partial=job.partial, progress=progress)
-    except ImportFileError as error:
+    except FileError as error:
         _finish(job, ImportJob.Status.REJECTED, errors=[_file_error(error)], error_count=1)
     except Exception:
         logger.exception("Import job %s failed", job_id)
@@ -327,7 +325,7 @@ def run_import_job(job_id: int) -> ImportJob:
     return job
 
 
-def _file_error(error: ImportFileError) -> dict:
+def _file_error(error: FileError) -> dict:
     return {"line": error.line, "field": "", "message": error.message}
 
 

@@ -149,7 +149,11 @@ def test_nothing_is_imported_when_any_row_is_bad_unless_partial_is_asked_for():
             "p.csv",
             "The file holds no provisions.",
         ),
-        ("party,catégorie\n".encode("latin-1"), "p.csv", "The file is not UTF-8 text."),
+        (
+            "party,catégorie\n".encode("latin-1"),
+            "p.csv",
+            "The file is not UTF-8 text; save it as “CSV UTF-8”.",
+        ),
         (b'{"provisions": 3}', "p.json", 'Expected a list of records or {"provisions": [...]}.'),
         (b"[{,]", "p.json", "Invalid JSON: Expecting property name enclosed in double quotes."),
     ],

@@ -14,8 +14,8 @@ from django.utils.translation import trans_real
 from tests.conftest import client_for, make_user
 
 ROOT = Path(__file__).resolve().parents[2]
-# The import's checks, and the category's own check of an option.
-REPORTING_MODULES = ["flexibilities/imports.py", "flexibilities/models.py"]
+# The import's checks, the category's own check of an option, and the CSV reader.
+REPORTING_MODULES = ["flexibilities/imports.py", "flexibilities/models.py", "portal/csv_import.py"]
 
 REPORTED = [
     "The file must be a .csv or a .json file.",
@@ -24,10 +24,11 @@ REPORTED = [
     "Unreadable CSV: %(error)s.",
     "Unknown column(s): %(columns)s.",
     "Missing required column(s): %(columns)s.",
-    "A column appears twice in the header.",
+    "The column “%(name)s” appears more than once in the header; keep one.",
     "Invalid JSON: %(error)s.",
     'Expected a list of records or {"provisions": [...]}.',
-    "%(values)s values for %(columns)s columns",
+    "Malformed record: %(values)s values for %(columns)s columns.",
+    "The file is not UTF-8 text; save it as “CSV UTF-8”.",
     "a record must be an object",
     "Malformed record: %(problem)s.",
     "Unknown field.",
