@@ -218,7 +218,19 @@ class ImportJob(models.Model):
 
     @property
     def is_done(self) -> bool:
-        return self.status in (self.Status.FINISHED, self.Status.REJECTED, self.Status.FAILED)
+        return self.status not in IMPORT_TRANSITIONS
+
+
+# The life of an import job ({from: {to: who}}); the import task is its only mover
+# (services.run_import_job, through portal.workflow.move). A rejected file or a failure may
+# come while checking or writing; a finished, rejected or failed job moves no more.
+_S = ImportJob.Status
+IMPORT_TASK = "import_task"
+IMPORT_TRANSITIONS: dict[str, dict[str, str]] = {
+    _S.PENDING: {_S.VALIDATING: IMPORT_TASK},
+    _S.VALIDATING: {_S.WRITING: IMPORT_TASK, _S.REJECTED: IMPORT_TASK, _S.FAILED: IMPORT_TASK},
+    _S.WRITING: {_S.FINISHED: IMPORT_TASK, _S.REJECTED: IMPORT_TASK, _S.FAILED: IMPORT_TASK},
+}
 
 
 class SearchWord(models.Model):

@@ -20,6 +20,8 @@ from flexibilities.alerts import alert_subscribers
 from flexibilities.counts_cache import provisions_changed
 from flexibilities.imports import CleanRow, RowValidator, format_of, read_records
 from flexibilities.models import (
+    IMPORT_TASK,
+    IMPORT_TRANSITIONS,
     FlexibilityAlert,
     FlexibilityCategory,
     ImportJob,
@@ -28,6 +30,7 @@ from flexibilities.models import (
 )
 from flexibilities.search import refresh_search_vectors, refresh_vocabulary
 from portal.csv_import import FileError, RowError
+from portal.workflow import WorkflowError, move
 
 logger = logging.getLogger(__name__)
 
@@ -284,15 +287,16 @@ def start_import_job(job: ImportJob) -> None:
 
 def run_import_job(job_id: int) -> ImportJob:
     """Run a pending import job to its end; a job already started is left alone (idempotent)."""
-    claimed = ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.PENDING).update(
-        status=ImportJob.Status.VALIDATING, started_at=timezone.now()
-    )
     job = ImportJob.objects.get(pk=job_id)
-    if not claimed:
-        return job
+    try:
+        _advance(job, ImportJob.Status.VALIDATING, started_at=timezone.now())
+    except WorkflowError:
+        return job  # another worker took it, or it is over
 
     def progress(status: str, processed: int) -> None:
-        ImportJob.objects.filter(pk=job_id).update(status=status, processed_rows=processed)
+        if status != job.status:
+            _advance(job, status)
+        ImportJob.objects.filter(pk=job_id).update(processed_rows=processed)
 
     def open_records():
         job.file.open("rb")
@@ -330,4 +334,22 @@ def _file_error(error: FileError) -> dict:
 
 
 def _finish(job: ImportJob, status: str, **fields) -> None:
-    ImportJob.objects.filter(pk=job.pk).update(status=status, finished_at=timezone.now(), **fields)
+    _advance(job, status, finished_at=timezone.now(), **fields)
+
+
+def _advance(job: ImportJob, status: str, **fields) -> None:
+    """Move the job along IMPORT_TRANSITIONS and set `fields` with the move."""
+
+    def prepare(locked: ImportJob, _status: str) -> None:
+        for name, value in fields.items():
+            setattr(locked, name, value)
+
+    moved = move(
+        job, status, actor=None, table=IMPORT_TRANSITIONS, may=_import_task, prepare=prepare
+    )
+    job.status = moved.status
+
+
+def _import_task(actor: None, job: ImportJob, who: str, _status: str) -> bool:
+    # Nobody moves an import job but the import itself (run by its task or the command).
+    return actor is None and who == IMPORT_TASK

@@ -32,7 +32,11 @@ class InfringementStatistic(models.Model):
         _("currency"), max_length=3, blank=True, help_text=_("ISO 4217 code, for retail value.")
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
-    # Written only by enforcement.services (release is the focal point's decision).
+    # Written only by enforcement.services (release is the focal point's decision). Not a
+    # workflow (portal.workflow): a figure is either released or not, both ways are the same
+    # person's, and release_statistics / withdraw_statistics move many rows in one UPDATE
+    # that only touches those in the other state; the timestamp and its author are the
+    # history a status table would add. A status would need a data migration for nothing.
     released_at = models.DateTimeField(_("released at"), null=True, blank=True, editable=False)
     released_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
