@@ -10,22 +10,29 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enforcement.figures import figure_errors
-from enforcement.models import AgencyType, InfringementStatistic, IPRight, Metric, ProductCategory
+from enforcement.models import (
+    STATISTIC_CELL,
+    AgencyType,
+    InfringementStatistic,
+    IPRight,
+    Metric,
+    ProductCategory,
+)
 from portal.csv_import import FileError, RowError, as_code, read_rows
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
+# The template's columns, in its order.
+COLUMNS = ("year", "agency_type", "agency_name", "metric", "ip_right", "product_category", "value",
+           "currency", "note")  # fmt: skip
 REQUIRED_COLUMNS = ("year", "agency_type", "metric", "value")
-OPTIONAL_COLUMNS = ("agency_name", "ip_right", "product_category", "currency", "note")
 TEMPLATE_ROWS = [
-    ("year", "agency_type", "agency_name", "metric", "ip_right", "product_category", "value",
-     "currency", "note"),
+    COLUMNS,
     ("2024", "customs", "Customs Department", "articles_seized", "trademark", "clothing",
      "125000", "", ""),
     ("2024", "customs", "Customs Department", "retail_value", "trademark", "clothing",
      "3400000.50", "USD", "Estimated"),
 ]  # fmt: skip
-CELL_FIELDS = ("year", "agency_type", "agency_name", "metric", "ip_right", "product_category")
 
 
 def _choice(raw: str, choices, default: str | None = None) -> str:
@@ -105,7 +112,7 @@ def parse_statistics_csv(upload, party) -> tuple[list[dict], list[RowError]]:
     rows, errors, seen = [], [], {}
     existing = _existing_cells(party)
     records = read_rows(
-        upload, columns=REQUIRED_COLUMNS + OPTIONAL_COLUMNS, required=REQUIRED_COLUMNS,
+        upload, columns=COLUMNS, required=REQUIRED_COLUMNS,
         short_rows=True,  # the optional columns at the end may be left off
     )  # fmt: skip
     try:
@@ -122,7 +129,7 @@ def parse_statistics_csv(upload, party) -> tuple[list[dict], list[RowError]]:
             except ValueError as error:
                 errors.append(RowError(line, "", str(error)))
                 continue
-            cell = tuple(fields[name] for name in CELL_FIELDS)
+            cell = tuple(fields[name] for name in STATISTIC_CELL)
             if cell in seen:
                 message = _("Same figure as line %(line)s.") % {"line": seen[cell]}
                 errors.append(RowError(line, "", message))
@@ -143,5 +150,5 @@ def already_recorded() -> str:
 
 
 def _existing_cells(party) -> set[tuple]:
-    values = InfringementStatistic.objects.filter(party=party).values_list(*CELL_FIELDS)
+    values = InfringementStatistic.objects.filter(party=party).values_list(*STATISTIC_CELL)
     return set(values)

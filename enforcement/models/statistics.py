@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from enforcement.models.choices import AgencyType, IPRight, Metric, ProductCategory
 
+# What a figure is a figure of, within its party: one figure per cell.
+STATISTIC_CELL = ("year", "agency_type", "agency_name", "metric", "ip_right", "product_category")
+
 
 class InfringementStatistic(models.Model):
     """One figure a party's agency reported; public only once its focal point releases it."""
@@ -66,15 +69,7 @@ class InfringementStatistic(models.Model):
         constraints = [
             # One figure per cell: a second upload of the same cell is an error, not a duplicate.
             models.UniqueConstraint(
-                fields=[
-                    "party",
-                    "year",
-                    "agency_type",
-                    "agency_name",
-                    "metric",
-                    "ip_right",
-                    "product_category",
-                ],
+                fields=["party", *STATISTIC_CELL],
                 name="enforcement_one_figure_per_cell",
             ),
             models.CheckConstraint(
