@@ -23,7 +23,8 @@ from enforcement.models import (
     ReportVersion,
     ReviewAction,
 )
-from enforcement.statistics_csv import RowError, already_recorded, parse_statistics_csv
+from enforcement.statistics_csv import already_recorded, parse_statistics_csv
+from portal.csv_import import RowError
 from portal.models import Membership
 from portal.notifications.services import notify
 from portal.workflow import WorkflowError, move, targets
@@ -249,21 +250,22 @@ def import_statistics(party, actor, upload) -> list[InfringementStatistic]:
     )
 
 
-@transaction.atomic
 def release_statistics(party, actor, statistic_pks) -> int:
     """Publish the party's chosen figures; only its focal point may. Returns how many changed."""
-    if not permissions.can_release_statistics(actor, party):
-        raise PermissionDenied
-    return InfringementStatistic.objects.filter(
-        party=party, pk__in=statistic_pks, released_at__isnull=True
-    ).update(released_at=timezone.now(), released_by=actor)
+    return _set_released(party, actor, statistic_pks, released=True)
+
+
+def withdraw_statistics(party, actor, statistic_pks) -> int:
+    """Take released figures off the public pages again; the focal point's decision too."""
+    return _set_released(party, actor, statistic_pks, released=False)
 
 
 @transaction.atomic
-def withdraw_statistics(party, actor, statistic_pks) -> int:
-    """Take released figures off the public pages again; the focal point's decision too."""
+def _set_released(party, actor, statistic_pks, *, released: bool) -> int:
     if not permissions.can_release_statistics(actor, party):
         raise PermissionDenied
     return InfringementStatistic.objects.filter(
-        party=party, pk__in=statistic_pks, released_at__isnull=False
-    ).update(released_at=None, released_by=None)
+        party=party, pk__in=statistic_pks, released_at__isnull=released
+    ).update(
+        released_at=timezone.now() if released else None, released_by=actor if released else None
+    )

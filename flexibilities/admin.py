@@ -4,7 +4,7 @@ Every write goes through services: the edit form, the publish actions and the im
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -13,8 +13,8 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from flexibilities import services
+from flexibilities.columns import NAMES, REQUIRED
 from flexibilities.forms import ImportUploadForm, ProvisionAdminForm
-from flexibilities.imports import COLUMNS, REQUIRED
 from flexibilities.models import FlexibilityCategory, ImportJob, Provision
 
 
@@ -67,10 +67,8 @@ class ProvisionAdmin(admin.ModelAdmin):
     ]
 
     def save_model(self, request, obj, form, change):
-        try:
-            services.save_provision(obj)
-        except ValidationError as error:  # the form checks first; this is the last guard
-            messages.error(request, "; ".join(error.messages))
+        # The form asked services.check_provision already, so a refusal is beside its field.
+        services.save_provision(obj)
 
     @admin.action(description=_("Publish the selected provisions"))
     def publish(self, request, queryset):
@@ -119,7 +117,7 @@ class ProvisionAdmin(admin.ModelAdmin):
             "title": _("Import provisions"),
             "form": form,
             "opts": self.model._meta,
-            "columns": COLUMNS,
+            "columns": NAMES,
             "required": REQUIRED,
         }
         return render(request, "admin/flexibilities/provision/import.html", context)

@@ -1,62 +1,30 @@
-"""Cached counts of the public search: the number of matches and the facet counts.
+"""Cached counts of the public search and the dataset page: matches, facets, summaries.
 
-Counting 230,000 published provisions by category, party and language costs half a second
-(issue 9's benchmark); the counts change only when a provision is written. Every cached value
-is keyed by a data version that the services bump whenever they write provisions, so a write
-makes every cached count stale at once. With several processes, the cache must be shared
-(CACHE_URL, Redis) for that to reach them all; TIMEOUT bounds the staleness otherwise.
+Counting 230,000 published provisions by category, party and language costs half a second;
+the counts change only when a provision is written, so the services retire them all then
+(portal.cache_versions: on commit).
 """
 
-import hashlib
-import uuid
 from collections.abc import Callable
 
-from django.core.cache import cache
-from django.db import transaction
+from portal.cache_versions import VersionedCache
 
-VERSION_KEY = "flexibilities:data-version"
-TIMEOUT = 5 * 60
-
-
-def data_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY, "")
-    return version
+COUNTS = VersionedCache("flexibilities:counts", timeout=5 * 60)
 
 
 def provisions_changed() -> None:
-    """Call on every write to provisions: at once (this process reads its own write) and
-    again on commit (so a count cached by another reader meanwhile is dropped too)."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
+    """Call on every write to provisions (inside its transaction)."""
+    COUNTS.retire()
 
 
 def _state(filterset) -> str:
     """The filters that decide the counts (not the order of the rows, not the page)."""
     values = {name: value for name, value in filterset.cleaned().items() if name != "sort"}
-    text = repr(
+    return repr(
         sorted((name, sorted(v) if isinstance(v, list) else v) for name, v in values.items())
     )
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def cached(name: str, filterset, compute: Callable):
     """compute() once per filter state and data version."""
-    key = f"flexibilities:{name}:{data_version()}:{_state(filterset)}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, TIMEOUT)
-    return value
-
-
-def cached_summary(name: str, compute: Callable):
-    """compute() once per data version: counts that depend on no filter (the dataset page)."""
-    key = f"flexibilities:{name}:{data_version()}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, TIMEOUT)
-    return value
+    return COUNTS.get_or_set((name, _state(filterset)), compute)

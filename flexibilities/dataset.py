@@ -43,7 +43,7 @@ def summary() -> dict:
             "last_update": last_update(),
         }
 
-    return counts_cache.cached_summary("dataset-summary", compute)
+    return counts_cache.COUNTS.get_or_set(("dataset-summary",), compute)
 
 
 def last_update():

@@ -8,8 +8,8 @@ its search falls back to plain matching.
 from django.db.migrations.operations import AddIndex, RunSQL
 
 
-class AddIndexOnPostgres(AddIndex):
-    """AddIndex whose SQL runs on PostgreSQL only; the model state changes everywhere."""
+class _OnPostgres:
+    """The operation's SQL runs on PostgreSQL only; the model state changes everywhere."""
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":
@@ -20,13 +20,9 @@ class AddIndexOnPostgres(AddIndex):
             super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
-class RunSQLOnPostgres(RunSQL):
+class AddIndexOnPostgres(_OnPostgres, AddIndex):
+    """AddIndex whose SQL runs on PostgreSQL only."""
+
+
+class RunSQLOnPostgres(_OnPostgres, RunSQL):
     """RunSQL that runs on PostgreSQL only (text search configurations, data in SQL)."""
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)

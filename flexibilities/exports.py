@@ -1,6 +1,6 @@
 """Downloads of provisions as CSV and JSON, streamed in chunks from a database cursor.
 
-A record of the download is a record of the import format (imports.COLUMNS), so a download
+A record of the download is a record of the import format (columns.py), so a download
 imported back changes nothing.
 """
 
@@ -9,38 +9,24 @@ from collections.abc import Iterator
 
 from django.db.models import QuerySet
 
-from flexibilities.imports import COLUMNS, EXPORT_ONLY
+from flexibilities.columns import COLUMNS, DATE, IMPORTED
 from flexibilities.models import Provision, verification
 from portal.csv_export import csv_writer
 
 CHUNK_SIZE = 2000
-# The import format's columns, then "verification" (verified / unverified-sample / unverified:
-# a provision is verified only with a source link and a date of last verification).
-EXPORTED = [*COLUMNS, *EXPORT_ONLY]
+EXPORTED = [column.name for column in COLUMNS]
+_FIELDS = tuple(column.source for column in IMPORTED)
 
 
 def record(row: dict) -> dict:
     """A provision (a row of `_rows`) as a record of the import format (dates YYYY-MM-DD or
-    None, flags bool)."""
-    return {
-        "party": row["party__code"],
-        "category": row["category__slug"],
-        "law_title": row["law_title"],
-        "law_number": row["law_number"],
-        "law_date": _date(row["law_date"]),
-        "last_amended": _date(row["last_amended"]),
-        "article": row["article"],
-        "text": row["text"],
-        "text_is_excerpt": row["text_is_excerpt"],
-        "language": row["language"],
-        "implementation_option": row["implementation_option"],
-        "source_url": row["source_url"],
-        "last_verified": _date(row["last_verified"]),
-        "note": row["note"],
-        "published": row["is_published"],
-        "sample": row["is_sample"],
-        "verification": verification(row["source_url"], row["last_verified"], row["is_sample"]),
+    None, flags bool), with its derived verification."""
+    values = {
+        column.name: _date(row[column.source]) if column.kind == DATE else row[column.source]
+        for column in IMPORTED
     }
+    values["verification"] = verification(row["source_url"], row["last_verified"], row["is_sample"])
+    return values
 
 
 def _date(value) -> str | None:
@@ -52,13 +38,6 @@ class _Line:
 
     def write(self, value: str) -> str:
         return value
-
-
-_FIELDS = (
-    "party__code", "category__slug", "law_title", "law_number", "law_date", "last_amended",
-    "article", "text", "text_is_excerpt", "language", "implementation_option", "source_url",
-    "last_verified", "note", "is_published", "is_sample",
-)  # fmt: skip
 
 
 def _provisions(queryset: QuerySet[Provision]) -> Iterator[dict]:

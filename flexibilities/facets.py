@@ -31,10 +31,6 @@ class FacetGroup:
     options: list[FacetOption] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
-    @property
-    def has_checked(self) -> bool:
-        return any(option.checked for option in self.options)
-
 
 def facet_groups(filterset: ProvisionFilter, facets: Facets) -> list[FacetGroup]:
     """The groups in page order; parties and languages list only the values in the data."""

@@ -1,15 +1,18 @@
 """Forms of the flexibilities database: the staff's import and edit forms (the comparison's
 picker is in compare.py).
 
-Forms check shape; rules (the natural key, the category's options) live in the services.
+Forms check shape; rules (the natural key, the category's options) live in the services, which
+the edit form asks so that a refusal shows beside its field.
 """
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from flexibilities import services
 from flexibilities.filters import CommaSeparatedMultiple
-from flexibilities.imports import ImportFileError, format_of
+from flexibilities.imports import format_of
 from flexibilities.models import Provision
+from portal.csv_import import FileError
 
 MAX_IMPORT_MB = 200
 
@@ -40,7 +43,7 @@ class ImportUploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         try:
             format_of(upload.name)
-        except ImportFileError as error:
+        except FileError as error:
             raise forms.ValidationError(error.message) from error
         if upload.size > MAX_IMPORT_MB * 1024 * 1024:
             raise forms.ValidationError(
@@ -50,7 +53,7 @@ class ImportUploadForm(forms.Form):
 
 
 class ProvisionAdminForm(forms.ModelForm):
-    """The staff's edit form; the natural key is checked here so a clash shows beside fields."""
+    """The staff's edit form."""
 
     source_url = forms.URLField(
         label=_("source link"), max_length=500, required=False, assume_scheme="https"
@@ -79,21 +82,14 @@ class ProvisionAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        party, category = cleaned.get("party"), cleaned.get("category")
-        law_key = cleaned.get("law_number") or cleaned.get("law_title")
-        option = cleaned.get("implementation_option")
-        if category is not None and option and option not in category.option_codes:
-            choices = ", ".join(sorted(category.option_codes)) or _("none: leave it empty")
-            self.add_error(
-                "implementation_option",
-                _("Not an option of this category (%(choices)s).") % {"choices": choices},
-            )
-        if party and category and law_key and cleaned.get("article"):
-            clash = Provision.objects.filter(
-                party=party, category=category, law_key=law_key, article=cleaned["article"]
-            ).exclude(pk=self.instance.pk)
-            if clash.exists():
-                raise forms.ValidationError(
-                    _("This party already has this provision (same category, law and article).")
-                )
+        # The rules are the service's; checked here too so a refusal shows beside its field.
+        candidate = Provision(
+            pk=self.instance.pk,
+            **{name: cleaned.get(name) for name in _CHECKED if cleaned.get(name) is not None},
+        )
+        services.check_provision(candidate)
         return cleaned
+
+
+# The fields services.check_provision reads.
+_CHECKED = ("party", "category", "implementation_option", "law_title", "law_number", "article")

@@ -1,12 +1,10 @@
 """The import format of provisions: reading CSV or JSON records and checking each one.
 
-The format is the export format (exports.py): one record per provision with the columns in
-COLUMNS. Records are read lazily so that a large CSV file is never held in memory; a JSON file
+The format is the export format (exports.py): one record per provision with the columns of
+columns.py. Records are read lazily so that a large CSV file is never held in memory; a JSON file
 is parsed whole (use CSV for very large files). Writing is in services.py.
 """
 
-import csv
-import io
 import json
 import re
 from collections.abc import Iterator
@@ -19,59 +17,22 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.csv_export import restored
+from flexibilities.columns import COLUMNS, DATE, FLAG, IMPORTED, NAMES, REQUIRED
+from portal.csv_import import FileError, RowError, read_rows
 from portal.models import Party
 
-COLUMNS = [
-    "party",
-    "category",
-    "law_title",
-    "law_number",
-    "law_date",
-    "last_amended",
-    "article",
-    "text",
-    "text_is_excerpt",
-    "language",
-    "implementation_option",
-    "source_url",
-    "last_verified",
-    "note",
-    "published",
-    "sample",
-]
-# Written by the downloads, derived from other columns: accepted and ignored on import.
-EXPORT_ONLY = ("verification",)
-REQUIRED = ("party", "category", "law_title", "article", "text", "language")
+# Derived columns of the downloads (verification): accepted and ignored on import.
+EXPORT_ONLY = tuple(column.name for column in COLUMNS if not column.imported)
+DATE_FIELDS = tuple(column.name for column in IMPORTED if column.kind == DATE)
+BOOLEAN_FIELDS = tuple(column.name for column in IMPORTED if column.kind == FLAG)
+# Without these columns, an update keeps the provision's flags (and a new one is neither).
+KEPT_WHEN_ABSENT = ("published", "sample")
 MAX_LENGTHS = {"law_title": 500, "law_number": 200, "article": 200, "source_url": 500}
-DATE_FIELDS = ("law_date", "last_amended", "last_verified")
-BOOLEAN_FIELDS = ("text_is_excerpt", "published", "sample")
 TRUE, FALSE = {"true", "1", "yes"}, {"false", "0", "no", ""}
 # Tab, newline and carriage return are text; any other control character is refused.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _url = URLValidator(schemes=["http", "https"])
-# A provision's text can be long; the csv module's default cap (128 KiB per field) is not a
-# rule of the format. The cap is process-wide, and only ever raised here.
-csv.field_size_limit(max(csv.field_size_limit(), 16 * 1024 * 1024))
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be read (encoding, header, JSON structure)."""
-
-    def __init__(self, message: str, line: int = 0):
-        super().__init__(message)
-        self.message, self.line = message, line
-
-
-@dataclass
-class RowError:
-    line: int
-    field: str
-    message: str
-
-    def as_dict(self) -> dict:
-        return {"line": self.line, "field": self.field, "message": self.message}
 
 
 @dataclass
@@ -84,10 +45,10 @@ class CleanRow:
 
 
 def format_of(name: str) -> str:
-    """'csv' or 'json' from a file name; raises ImportFileError otherwise."""
+    """'csv' or 'json' from a file name; raises FileError otherwise."""
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if suffix not in ("csv", "json"):
-        raise ImportFileError(_("The file must be a .csv or a .json file."))
+        raise FileError(_("The file must be a .csv or a .json file."))
     return suffix
 
 
@@ -100,64 +61,27 @@ def read_records(stream, fmt: str) -> Iterator[tuple[int, dict]]:
 
 
 def _read_csv(stream) -> Iterator[tuple[int, dict]]:
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-    reader = csv.reader(text)
-    try:
-        header = next(reader, None)
-        if header is None:
-            raise ImportFileError(_("The file is empty."), 1)
-        header = [name.strip() for name in header]
-        _check_header(header)
-        last_line = reader.line_num
-        for values in reader:
-            line, last_line = last_line + 1, reader.line_num
-            if not any(value.strip() for value in values):
-                continue  # blank lines between records are harmless
-            if len(values) != len(header):
-                shape = _("%(values)s values for %(columns)s columns") % {
-                    "values": len(values),
-                    "columns": len(header),
-                }
-                yield line, {"__shape__": shape}
-                continue
-            yield line, dict(zip(header, map(restored, values), strict=True))
-    except UnicodeDecodeError as error:
-        raise ImportFileError(_("The file is not UTF-8 text."), reader.line_num + 1) from error
-    except csv.Error as error:
-        message = _("Unreadable CSV: %(error)s.") % {"error": error}
-        raise ImportFileError(message, reader.line_num) from error
-    finally:
-        text.detach()
-
-
-def _check_header(header: list[str]) -> None:
-    unknown = [name for name in header if name not in COLUMNS and name not in EXPORT_ONLY]
-    if unknown:
-        message = _("Unknown column(s): %(columns)s.") % {"columns": ", ".join(unknown)}
-        raise ImportFileError(message, 1)
-    missing = [name for name in REQUIRED if name not in header]
-    if missing:
-        message = _("Missing required column(s): %(columns)s.") % {"columns": ", ".join(missing)}
-        raise ImportFileError(message, 1)
-    if len(set(header)) != len(header):
-        raise ImportFileError(_("A column appears twice in the header."), 1)
+    rows = read_rows(stream, columns=(*NAMES, *EXPORT_ONLY), required=REQUIRED)
+    for line, values, error in rows:
+        yield line, ({"__shape__": error.message} if error else values)
 
 
 def _read_json(stream) -> Iterator[tuple[int, dict]]:
     try:
         data = json.loads(stream.read().decode("utf-8-sig"))
     except UnicodeDecodeError as error:
-        raise ImportFileError(_("The file is not UTF-8 text.")) from error
+        raise FileError(_("The file is not UTF-8 text.")) from error
     except json.JSONDecodeError as error:
         message = _("Invalid JSON: %(error)s.") % {"error": error.msg}
-        raise ImportFileError(message, error.lineno) from error
+        raise FileError(message, error.lineno) from error
     if isinstance(data, dict) and isinstance(data.get("provisions"), list):
         data = data["provisions"]
     if not isinstance(data, list):
-        raise ImportFileError(_('Expected a list of records or {"provisions": [...]}.'))
+        raise FileError(_('Expected a list of records or {"provisions": [...]}.'))
     for number, record in enumerate(data, start=1):
         if not isinstance(record, dict):
-            yield number, {"__shape__": _("a record must be an object")}
+            problem = _("a record must be an object")
+            yield number, {"__shape__": _("Malformed record: %(problem)s.") % {"problem": problem}}
             continue
         yield number, record
 
@@ -173,21 +97,20 @@ class RowValidator:
 
     def clean(self, line: int, raw: dict) -> tuple[CleanRow | None, list[RowError]]:
         if "__shape__" in raw:
-            message = _("Malformed record: %(problem)s.") % {"problem": raw["__shape__"]}
-            return None, [RowError(line, "", message)]
+            return None, [RowError(line, "", raw["__shape__"])]
         errors: list[RowError] = []
         values: dict = {}
         for name, value in raw.items():
             if name in EXPORT_ONLY:
                 continue
-            if name not in COLUMNS:
+            if name not in NAMES:
                 errors.append(RowError(line, name, _("Unknown field.")))
                 continue
             text, problem = _as_text(name, value)
             if problem:
                 errors.append(RowError(line, name, problem))
             values[name] = text
-        for name in COLUMNS:
+        for name in NAMES:
             values.setdefault(name, "")
         if not errors:
             errors = self._check(line, values)
@@ -219,11 +142,10 @@ class RowValidator:
                 _url(values["source_url"])
             except ValidationError:
                 errors.append(RowError(line, "source_url", _("Not an http(s) address.")))
-        option = values["implementation_option"]
-        if category is not None and option and option not in category.option_codes:
-            allowed = ", ".join(sorted(category.option_codes)) or _("none (leave it empty)")
-            message = _("Not an option of this category: %(allowed)s.") % {"allowed": allowed}
-            errors.append(RowError(line, "implementation_option", message))
+        if category is not None and (
+            problem := category.option_error(values["implementation_option"])
+        ):
+            errors.append(RowError(line, "implementation_option", problem))
         return errors
 
     def _check_dates(self, line: int, values: dict) -> list[RowError]:
@@ -256,22 +178,18 @@ class RowValidator:
             }
             return None, [RowError(line, "", message)]
         self.seen[key] = line
-        fields = {
-            "party_id": party_id,
-            "category_id": category.pk,
-            "law_key": law_key,
-            **{
-                name: values[name]
-                for name in ("law_title", "law_number", "article", "text", "note")
-            },
-            **{name: values[name] for name in ("language", "implementation_option", "source_url")},
-            **{name: _date_or_none(values[name]) for name in DATE_FIELDS},
-            "text_is_excerpt": values["text_is_excerpt"].lower() in TRUE,
-        }
-        # Without the column, an update keeps the provision's flags (and a new one is neither).
-        for column, name in (("published", "is_published"), ("sample", "is_sample")):
-            if column in present:
-                fields[name] = values[column].lower() in TRUE
+        fields: dict = {"party_id": party_id, "category_id": category.pk, "law_key": law_key}
+        for column in IMPORTED:
+            value = values[column.name]
+            if column.name in ("party", "category"):
+                continue  # written as the ids above
+            if column.kind == DATE:
+                value = _date_or_none(value)
+            elif column.kind == FLAG:
+                if column.name in KEPT_WHEN_ABSENT and column.name not in present:
+                    continue
+                value = value.lower() in TRUE
+            fields[column.source] = value
         return CleanRow(line, key, fields), []
 
 

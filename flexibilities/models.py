@@ -49,6 +49,13 @@ class FlexibilityCategory(models.Model):
     def option_codes(self) -> set[str]:
         return {option["code"] for option in self.implementation_options}
 
+    def option_error(self, code: str) -> str:
+        """Why `code` cannot be a provision's option in this category ("" when it can)."""
+        if not code or code in self.option_codes:
+            return ""
+        allowed = ", ".join(sorted(self.option_codes)) or gettext("none (leave it empty)")
+        return gettext("Not an option of this category: %(allowed)s.") % {"allowed": allowed}
+
     def option_label(self, code: str) -> str:
         """The label of an implementation option in the reader's language (English fallback)."""
         language = (get_language() or "en").split("-")[0]
@@ -211,13 +218,19 @@ class ImportJob(models.Model):
 
     @property
     def is_done(self) -> bool:
-        return self.status in (self.Status.FINISHED, self.Status.REJECTED, self.Status.FAILED)
+        return self.status not in IMPORT_TRANSITIONS
 
-    @property
-    def percent(self) -> int:
-        if not self.total_rows:
-            return 100 if self.is_done else 0
-        return min(100, round(100 * self.processed_rows / self.total_rows))
+
+# The life of an import job ({from: {to: who}}); the import task is its only mover
+# (services.run_import_job, through portal.workflow.move). A rejected file or a failure may
+# come while checking or writing; a finished, rejected or failed job moves no more.
+_S = ImportJob.Status
+IMPORT_TASK = "import_task"
+IMPORT_TRANSITIONS: dict[str, dict[str, str]] = {
+    _S.PENDING: {_S.VALIDATING: IMPORT_TASK},
+    _S.VALIDATING: {_S.WRITING: IMPORT_TASK, _S.REJECTED: IMPORT_TASK, _S.FAILED: IMPORT_TASK},
+    _S.WRITING: {_S.FINISHED: IMPORT_TASK, _S.REJECTED: IMPORT_TASK, _S.FAILED: IMPORT_TASK},
+}
 
 
 class SearchWord(models.Model):

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -18,14 +18,10 @@ from django.utils.translation import gettext as _
 
 from flexibilities.alerts import alert_subscribers
 from flexibilities.counts_cache import provisions_changed
-from flexibilities.imports import (
-    CleanRow,
-    ImportFileError,
-    RowValidator,
-    format_of,
-    read_records,
-)
+from flexibilities.imports import CleanRow, RowValidator, format_of, read_records
 from flexibilities.models import (
+    IMPORT_TASK,
+    IMPORT_TRANSITIONS,
     FlexibilityAlert,
     FlexibilityCategory,
     ImportJob,
@@ -33,6 +29,8 @@ from flexibilities.models import (
     ProvisionChange,
 )
 from flexibilities.search import refresh_search_vectors, refresh_vocabulary
+from portal.csv_import import FileError, RowError
+from portal.workflow import WorkflowError, move
 
 logger = logging.getLogger(__name__)
 
@@ -43,15 +41,34 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TEXT_FIELDS = ("law_title", "law_number", "article", "text", "source_url", "note")
 
 
+def check_provision(provision: Provision) -> None:
+    """The rules of a provision beyond the shape of its fields: an option of its category, and
+    no other provision with its natural key. Raises ValidationError keyed by the field."""
+    errors: dict[str, str] = {}
+    category = provision.category if provision.category_id else None
+    if category is not None and (problem := category.option_error(provision.implementation_option)):
+        errors["implementation_option"] = problem
+    law_key = provision.law_number or provision.law_title
+    if provision.party_id and category is not None and law_key and provision.article:
+        clash = Provision.objects.filter(
+            party_id=provision.party_id,
+            category=category,
+            law_key=law_key,
+            article=provision.article,
+        )
+        if clash.exclude(pk=provision.pk).exists():
+            errors[NON_FIELD_ERRORS] = _(
+                "This party already has this provision (same category, law and article)."
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
 def save_provision(provision: Provision) -> Provision:
-    """Check the option against the category, derive the natural key, save, reindex."""
+    """Check the provision (check_provision), derive the natural key, save, reindex."""
     for name in _TEXT_FIELDS:
         setattr(provision, name, _CONTROL.sub("", getattr(provision, name)).strip())
-    option = provision.implementation_option
-    if option and option not in provision.category.option_codes:
-        raise ValidationError(
-            {"implementation_option": _("Not one of the options of this category.")}
-        )
+    check_provision(provision)
     provision.law_key = provision.law_number or provision.law_title
     with transaction.atomic():
         before = None
@@ -146,10 +163,13 @@ class ImportReport:
     errors: list[dict] = field(default_factory=list)
     rejected: bool = False
 
-    def add_errors(self, errors: list) -> None:
+    def add_errors(self, errors: list[RowError]) -> None:
         self.error_count += 1
         room = MAX_STORED_ERRORS - len(self.errors)
-        self.errors.extend(error.as_dict() for error in errors[: max(room, 0)])
+        self.errors.extend(
+            {"line": error.line, "field": error.column, "message": error.message}
+            for error in errors[: max(room, 0)]
+        )
 
 
 def import_records(
@@ -174,7 +194,7 @@ def import_records(
         if progress and report.total % PROGRESS_EVERY == 0:
             progress(ImportJob.Status.VALIDATING, report.total)
     if report.total == 0:
-        raise ImportFileError(_("The file holds no provisions."))
+        raise FileError(_("The file holds no provisions."))
     if report.error_count and not partial:
         report.rejected = True
         return report
@@ -267,15 +287,16 @@ def start_import_job(job: ImportJob) -> None:
 
 def run_import_job(job_id: int) -> ImportJob:
     """Run a pending import job to its end; a job already started is left alone (idempotent)."""
-    claimed = ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.PENDING).update(
-        status=ImportJob.Status.VALIDATING, started_at=timezone.now()
-    )
     job = ImportJob.objects.get(pk=job_id)
-    if not claimed:
-        return job
+    try:
+        _advance(job, ImportJob.Status.VALIDATING, started_at=timezone.now())
+    except WorkflowError:
+        return job  # another worker took it, or it is over
 
     def progress(status: str, processed: int) -> None:
-        ImportJob.objects.filter(pk=job_id).update(status=status, processed_rows=processed)
+        if status != job.status:
+            _advance(job, status)
+        ImportJob.objects.filter(pk=job_id).update(processed_rows=processed)
 
     def open_records():
         job.file.open("rb")
@@ -284,7 +305,7 @@ def run_import_job(job_id: int) -> ImportJob:
 
     try:
         report = import_records(open_records, partial=job.partial, progress=progress)
-    except ImportFileError as error:
+    except FileError as error:
         _finish(job, ImportJob.Status.REJECTED, errors=[_file_error(error)], error_count=1)
     except Exception:
         logger.exception("Import job %s failed", job_id)
@@ -308,9 +329,27 @@ def run_import_job(job_id: int) -> ImportJob:
     return job
 
 
-def _file_error(error: ImportFileError) -> dict:
+def _file_error(error: FileError) -> dict:
     return {"line": error.line, "field": "", "message": error.message}
 
 
 def _finish(job: ImportJob, status: str, **fields) -> None:
-    ImportJob.objects.filter(pk=job.pk).update(status=status, finished_at=timezone.now(), **fields)
+    _advance(job, status, finished_at=timezone.now(), **fields)
+
+
+def _advance(job: ImportJob, status: str, **fields) -> None:
+    """Move the job along IMPORT_TRANSITIONS and set `fields` with the move."""
+
+    def prepare(locked: ImportJob, _status: str) -> None:
+        for name, value in fields.items():
+            setattr(locked, name, value)
+
+    moved = move(
+        job, status, actor=None, table=IMPORT_TRANSITIONS, may=_import_task, prepare=prepare
+    )
+    job.status = moved.status
+
+
+def _import_task(actor: None, job: ImportJob, who: str, _status: str) -> bool:
+    # Nobody moves an import job but the import itself (run by its task or the command).
+    return actor is None and who == IMPORT_TASK

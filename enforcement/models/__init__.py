@@ -29,7 +29,7 @@ from enforcement.models.reports import (
     ReportReview,
     ReportVersion,
 )
-from enforcement.models.statistics import InfringementStatistic
+from enforcement.models.statistics import STATISTIC_CELL, InfringementStatistic
 
 __all__ = [
     "ENFORCEMENT_OR_COURT",
@@ -37,6 +37,7 @@ __all__ = [
     "PRACTICE_TRANSITIONS",
     "PUBLIC_PRACTICE",
     "REPORT_TRANSITIONS",
+    "STATISTIC_CELL",
     "AgencyType",
     "Attendee",
     "BestPractice",

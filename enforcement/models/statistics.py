@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from enforcement.models.choices import AgencyType, IPRight, Metric, ProductCategory
 
+# What a figure is a figure of, within its party: one figure per cell.
+STATISTIC_CELL = ("year", "agency_type", "agency_name", "metric", "ip_right", "product_category")
+
 
 class InfringementStatistic(models.Model):
     """One figure a party's agency reported; public only once its focal point releases it."""
@@ -32,7 +35,11 @@ class InfringementStatistic(models.Model):
         _("currency"), max_length=3, blank=True, help_text=_("ISO 4217 code, for retail value.")
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
-    # Written only by enforcement.services (release is the focal point's decision).
+    # Written only by enforcement.services (release is the focal point's decision). Not a
+    # workflow (portal.workflow): a figure is either released or not, both ways are the same
+    # person's, and release_statistics / withdraw_statistics move many rows in one UPDATE
+    # that only touches those in the other state; the timestamp and its author are the
+    # history a status table would add. A status would need a data migration for nothing.
     released_at = models.DateTimeField(_("released at"), null=True, blank=True, editable=False)
     released_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -62,15 +69,7 @@ class InfringementStatistic(models.Model):
         constraints = [
             # One figure per cell: a second upload of the same cell is an error, not a duplicate.
             models.UniqueConstraint(
-                fields=[
-                    "party",
-                    "year",
-                    "agency_type",
-                    "agency_name",
-                    "metric",
-                    "ip_right",
-                    "product_category",
-                ],
+                fields=["party", *STATISTIC_CELL],
                 name="enforcement_one_figure_per_cell",
             ),
             models.CheckConstraint(

@@ -3,6 +3,7 @@
 from django.utils import timezone
 from rest_framework import serializers
 
+from flexibilities.columns import COLUMNS
 from flexibilities.models import FlexibilityCategory, Provision
 from portal.models import Party
 
@@ -47,6 +48,12 @@ class PartyBriefSerializer(serializers.ModelSerializer):
         fields = ["code", "name"]
 
 
+_LABELS = {
+    "category": ("category_name",),
+    "implementation_option": ("implementation_option_label",),
+}
+
+
 class ProvisionSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="flexibilities:api_provision_detail")
     page_url = serializers.SerializerMethodField()
@@ -65,28 +72,18 @@ class ProvisionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Provision
+        # The record of the downloads (columns.py), in the API's names, with a label beside
+        # the category and the option, and the provision's own addresses first.
         fields = [
             "id",
             "url",
             "page_url",
-            "party",
-            "category",
-            "category_name",
-            "law_title",
-            "law_number",
-            "law_date",
-            "last_amended",
-            "article",
-            "text",
-            "text_is_excerpt",
-            "language",
-            "implementation_option",
-            "implementation_option_label",
-            "source_url",
-            "last_verified",
-            "note",
-            "is_sample",
-            "verification",
+            *(
+                name
+                for column in COLUMNS
+                if column.in_api
+                for name in (column.api_field, *_LABELS.get(column.api_field, ()))
+            ),
         ]
 
     def get_page_url(self, provision) -> str:
@@ -134,11 +131,3 @@ class PartySerializer(serializers.ModelSerializer):
             "status_as_of",
             "provision_count",
         ]
-
-
-class ErrorSerializer(serializers.Serializer):
-    """A 400: each offending query parameter with what is wrong with it."""
-
-    parameter = serializers.ListField(
-        child=serializers.CharField(), help_text="Messages about this parameter."
-    )

@@ -57,7 +57,7 @@ def test_one_bad_row_saves_nothing_and_every_bad_line_is_reported(th_official):
     assert lines == {3, 4, 5, 6, 7, 8, 10}
     assert "not a number" in html and "“navy”" in html and "whole number" in html
     assert "three-letter code" in html and "thousands separators" in html
-    assert "Same figure as line 2" in html and "more cells than the header" in html
+    assert "Same figure as line 2" in html and "10 values for 9 columns" in html
 
 
 def _reported_lines(html: str) -> list[str]:
@@ -76,7 +76,10 @@ def test_a_row_already_recorded_is_refused(th_official, thailand):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("year,agency,metric,value\n2023,customs,cases,1\n", "Missing: agency_type"),
+        (
+            "year,agency,metric,value\n2023,customs,cases,1\n",
+            "Missing required column(s): agency_type",
+        ),
         (HEADER, "no rows"),
         ("year;agency_type;metric;value\n2023;customs;cases;1\n", None),  # semicolons work
     ],
@@ -93,9 +96,12 @@ def test_the_header_is_checked_before_the_rows(th_official, text, message):
 
 def test_a_file_that_is_not_utf8_is_refused_with_a_reason(th_official):
     url = reverse("enforcement:statistics_upload", args=["TH"])
-    file = SimpleUploadedFile("f.csv", "year\n2023 é".encode("latin-1"), content_type="text/csv")
+    text = HEADER + "2023,customs,Aduana Bogotá,cases,,,10,,\n"  # saved as Latin-1
+    file = SimpleUploadedFile("f.csv", text.encode("latin-1"), content_type="text/csv")
     response = client_for(th_official).post(url, {"file": file})
     assert "not UTF-8" in response.content.decode()
+    assert _reported_lines(response.content.decode()) == ["2"]
+    assert not InfringementStatistic.objects.exists()
 
 
 def test_a_file_of_another_type_is_refused_by_the_form(th_official):

@@ -4,6 +4,7 @@ import itertools
 
 import pytest
 from django.core.cache import cache
+from django.test import TestCase
 
 from flexibilities import services
 from flexibilities.models import FlexibilityCategory, Provision
@@ -13,7 +14,8 @@ _numbers = itertools.count(1)
 
 
 def make_provision(party: str = "KE", category: str = "compulsory-licences", **fields) -> Provision:
-    """A provision saved through services.save_provision; published unless told otherwise."""
+    """A provision saved through services.save_provision, as committed (its on-commit work,
+    such as retiring the cached counts, is done); published unless told otherwise."""
     number = next(_numbers)
     values = {
         "law_title": f"Industrial Property Act {number}",
@@ -28,7 +30,8 @@ def make_provision(party: str = "KE", category: str = "compulsory-licences", **f
         category=FlexibilityCategory.objects.get(slug=category),
         **values,
     )
-    return services.save_provision(provision)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return services.save_provision(provision)
 
 
 @pytest.fixture(autouse=True)

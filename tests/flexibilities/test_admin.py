@@ -1,8 +1,10 @@
 """Staff curation in the admin: edits go through the service, clashes show beside the form."""
 
 import pytest
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.urls import reverse
 
+from flexibilities import services
 from flexibilities.models import FlexibilityCategory, Provision
 from portal.models import Party
 from tests.conftest import client_for
@@ -38,7 +40,8 @@ def test_staff_add_a_provision_and_the_service_derives_its_key(admin_client, cli
 def test_an_option_outside_the_category_or_a_duplicate_is_refused_beside_the_form(admin_client):
     url = reverse("admin:flexibilities_provision_add")
     response = admin_client.post(url, form_data(implementation_option="galactic"))
-    assert "Not an option of this category" in response.content.decode()
+    errors = response.context["adminform"].form.errors
+    assert "Not an option of this category" in errors["implementation_option"][0]
     make_provision(
         "KE", "exhaustion-of-rights", law_title="Industrial Property Act", article="Section 58"
     )
@@ -68,3 +71,20 @@ def test_the_import_form_is_for_staff_who_may_add_provisions(client, stranger, t
     assert client.get(url).status_code == 302  # to the admin login
     assert client_for(stranger).get(url).status_code == 302
     assert client_for(triage).get(url).status_code == 403
+
+
+def test_the_service_refuses_what_the_form_refuses_whoever_calls_it():
+    make_provision("KE", "exhaustion-of-rights", law_title="Patents Act", article="Section 1")
+    twin = Provision(
+        party=Party.objects.get(code="KE"),
+        category=FlexibilityCategory.objects.get(slug="exhaustion-of-rights"),
+        implementation_option="galactic",
+        law_title="Patents Act",
+        article="Section 1",
+        text="Same again.",
+        language="en",
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.save_provision(twin)
+    assert set(refused.value.message_dict) == {"implementation_option", NON_FIELD_ERRORS}
+    assert Provision.objects.count() == 1

@@ -63,6 +63,7 @@ def test_a_category_alert_hears_of_amendments_and_withdrawals_once_per_import_or
     category = FlexibilityCategory.objects.get(slug="utility-models")
     alerts.subscribe(cl_official, category=category)
     provision = make_provision("TH", "utility-models", article="s.65")
+    mailoutbox.clear()  # the alert of its addition, sent when it committed
     provision.text = "A petty patent may be granted."
     with django_capture_on_commit_callbacks(execute=True):
         services.save_provision(provision)

@@ -11,7 +11,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from flexibilities import services
-from flexibilities.imports import COLUMNS
+from flexibilities.columns import NAMES
+from flexibilities.imports import read_records
 from flexibilities.models import ImportJob, Provision
 from tests.flexibilities.conftest import make_provision
 
@@ -148,7 +149,11 @@ def test_nothing_is_imported_when_any_row_is_bad_unless_partial_is_asked_for():
             "p.csv",
             "The file holds no provisions.",
         ),
-        ("party,catégorie\n".encode("latin-1"), "p.csv", "The file is not UTF-8 text."),
+        (
+            "party,catégorie\n".encode("latin-1"),
+            "p.csv",
+            "The file is not UTF-8 text; save it as “CSV UTF-8”.",
+        ),
         (b'{"provisions": 3}', "p.json", 'Expected a list of records or {"provisions": [...]}.'),
         (b"[{,]", "p.json", "Invalid JSON: Expecting property name enclosed in double quotes."),
     ],
@@ -235,7 +240,28 @@ def test_a_json_download_imports_back_unchanged(client):
 def test_the_download_header_is_the_documented_import_format(client):
     content = b"".join(client.get(reverse("flexibilities:export_csv")).streaming_content)
     # The import format, then the derived "verification" column the import accepts and ignores.
-    assert content.decode().splitlines()[0] == ",".join([*COLUMNS, "verification"])
+    assert content.decode().splitlines()[0] == ",".join([*NAMES, "verification"])
+
+
+def test_the_download_the_import_and_the_api_share_one_record(client):
+    make_provision("KE", implementation_option="")
+    download = b"".join(client.get(reverse("flexibilities:export_csv")).streaming_content)
+    header = download.splitlines()[0]
+    header_names = header.decode().split(",")
+    # The import takes the download's header as it is (no column unknown, none missing)...
+    assert list(read_records(io.BytesIO(header), "csv")) == []
+    json_record = json.loads(
+        b"".join(client.get(reverse("flexibilities:export_json")).streaming_content)
+    )[0]
+    assert list(json_record) == header_names
+    # ...and the API says the same record in its model's names: a party and a category are
+    # objects there, the sample flag is "is_sample", and "published" is left out because
+    # the API lists published provisions only; it adds its addresses and two labels.
+    api = client.get(reverse("flexibilities:api_provision_list")).json()["results"][0]
+    renamed = {"sample": "is_sample"}
+    expected = [renamed.get(name, name) for name in header_names if name != "published"]
+    extras = {"id", "url", "page_url", "category_name", "implementation_option_label"}
+    assert [name for name in api if name not in extras] == expected
 
 
 def test_the_command_imports_a_file_and_fails_loudly_on_bad_rows(tmp_path):

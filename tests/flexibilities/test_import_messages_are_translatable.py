@@ -14,6 +14,8 @@ from django.utils.translation import trans_real
 from tests.conftest import client_for, make_user
 
 ROOT = Path(__file__).resolve().parents[2]
+# The import's checks, the category's own check of an option, and the CSV reader.
+REPORTING_MODULES = ["flexibilities/imports.py", "flexibilities/models.py", "portal/csv_import.py"]
 
 REPORTED = [
     "The file must be a .csv or a .json file.",
@@ -22,10 +24,11 @@ REPORTED = [
     "Unreadable CSV: %(error)s.",
     "Unknown column(s): %(columns)s.",
     "Missing required column(s): %(columns)s.",
-    "A column appears twice in the header.",
+    "The column “%(name)s” appears more than once in the header; keep one.",
     "Invalid JSON: %(error)s.",
     'Expected a list of records or {"provisions": [...]}.',
-    "%(values)s values for %(columns)s columns",
+    "Malformed record: %(values)s values for %(columns)s columns.",
+    "The file is not UTF-8 text; save it as “CSV UTF-8”.",
     "a record must be an object",
     "Malformed record: %(problem)s.",
     "Unknown field.",
@@ -48,13 +51,14 @@ REPORTED = [
 
 
 def test_every_import_problem_is_extracted_for_translation(tmp_path):
-    """What makemessages would extract from imports.py (run on it alone, into a scratch file)."""
+    """What makemessages would extract from the modules that report import problems (run on
+    them alone, into a scratch file)."""
     if shutil.which("xgettext") is None:
         pytest.skip("GNU gettext is not installed (apt-get install gettext)")
     output = tmp_path / "imports.po"
     subprocess.run(
         ["xgettext", "--language=Python", "--keyword=_", "--keyword=gettext",
-         "--from-code=UTF-8", "-o", str(output), "flexibilities/imports.py"],
+         "--from-code=UTF-8", "-o", str(output), *REPORTING_MODULES],
         cwd=ROOT, check=True, timeout=60,
     )  # fmt: skip
     extracted = {entry.msgid for entry in polib.pofile(str(output))} if output.exists() else set()

@@ -207,15 +207,13 @@ def test_the_date_drilldown_is_cached_until_a_request_changes(
 def test_a_change_retires_the_cached_drilldowns_only_when_it_commits(
     ke_submitted, triage, django_capture_on_commit_callbacks
 ):
-    from django.core.cache import cache
+    from requests.date_drilldown import DRILLDOWNS
 
-    from requests.date_drilldown import VERSION_KEY
-
-    cache.set(VERSION_KEY, 7, None)
+    before = DRILLDOWNS.version()
     with django_capture_on_commit_callbacks() as callbacks:
         move(ke_submitted, Status.ACKNOWLEDGED, actor=triage)
         # A reader meanwhile still sees the version of the dates it can read.
-        assert cache.get(VERSION_KEY) == 7
+        assert DRILLDOWNS.version() == before
     for callback in callbacks:
         callback()
-    assert cache.get(VERSION_KEY) == 8
+    assert DRILLDOWNS.version() != before

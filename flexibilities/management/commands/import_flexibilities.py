@@ -6,8 +6,9 @@ from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 
 from flexibilities import services
-from flexibilities.imports import ImportFileError, format_of
+from flexibilities.imports import format_of
 from flexibilities.models import ImportJob
+from portal.csv_import import FileError
 
 
 class Command(BaseCommand):
@@ -26,7 +27,7 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, partial: bool, **options):
         try:
             fmt = format_of(file.name)
-        except ImportFileError as error:
+        except FileError as error:
             raise CommandError(error.message) from error
         if not file.is_file():
             raise CommandError(f"No such file: {file}")
