@@ -33,7 +33,7 @@ def test_an_official_hands_a_draft_to_the_focal_point_who_sends_it_back_then_sub
     page.context.clear_cookies()
     sign_in(page, "ke-focal", PASSWORD)
     page.goto("/")
-    waiting = page.get_by_role("region", name="A draft waiting for you")
+    waiting = page.get_by_role("region", name="1 draft waiting for you")
     assert waiting.is_visible()
     assert_no_axe_violations(page)
     waiting.get_by_role("link", name="Draft copyright law").click()

@@ -68,7 +68,7 @@ def test_the_focal_points_home_lists_the_drafts_waiting_for_them_first(
     other = draft(ke_official, title="Not handed over yet")
 
     home = client_for(ke_focal).get(reverse("home")).content.decode()
-    assert "A draft waiting for you" in home
+    assert "1 draft waiting for you" in home
     assert ke_draft.reference in home and other.reference not in home
     assert home.index("waiting for you") < home.index("Member-state officials")
     for outsider in (ke_official, cl_focal):
