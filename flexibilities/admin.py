@@ -68,11 +68,11 @@ class ProvisionAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         # The form asked services.check_provision already, so a refusal is beside its field.
-        services.save_provision(obj)
+        services.save_provision(obj, actor=request.user)
 
     @admin.action(description=_("Publish the selected provisions"))
     def publish(self, request, queryset):
-        count = services.publish_provisions(queryset)
+        count = services.publish_provisions(queryset, actor=request.user)
         self.message_user(
             request,
             ngettext("%(count)d provision published.", "%(count)d provisions published.", count)
@@ -82,7 +82,7 @@ class ProvisionAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Withdraw the selected provisions from the public site"))
     def unpublish(self, request, queryset):
-        count = services.unpublish_provisions(queryset)
+        count = services.unpublish_provisions(queryset, actor=request.user)
         self.message_user(
             request,
             ngettext("%(count)d provision withdrawn.", "%(count)d provisions withdrawn.", count)

@@ -28,6 +28,7 @@ from flexibilities.models import (
     Provision,
     ProvisionChange,
 )
+from flexibilities.permissions import check_curator
 from flexibilities.search import refresh_search_vectors, refresh_vocabulary
 from portal.csv_import import FileError, RowError
 from portal.workflow import WorkflowError, move
@@ -64,8 +65,9 @@ def check_provision(provision: Provision) -> None:
         raise ValidationError(errors)
 
 
-def save_provision(provision: Provision) -> Provision:
+def save_provision(provision: Provision, *, actor) -> Provision:
     """Check the provision (check_provision), derive the natural key, save, reindex."""
+    check_curator(actor)
     for name in _TEXT_FIELDS:
         setattr(provision, name, _CONTROL.sub("", getattr(provision, name)).strip())
     check_provision(provision)
@@ -123,13 +125,15 @@ def record_changes(
     return changes
 
 
-def publish_provisions(queryset: QuerySet[Provision]) -> int:
+def publish_provisions(queryset: QuerySet[Provision], *, actor) -> int:
     """Publish the given provisions; returns how many changed."""
+    check_curator(actor)
     return _set_published(queryset, True)
 
 
-def unpublish_provisions(queryset: QuerySet[Provision]) -> int:
+def unpublish_provisions(queryset: QuerySet[Provision], *, actor) -> int:
     """Withdraw the given provisions from the public pages; returns how many changed."""
+    check_curator(actor)
     return _set_published(queryset, False)
 
 
@@ -268,7 +272,11 @@ def _upsert(rows: list[CleanRow]) -> tuple[int, int, int, list[ProvisionChange]]
 
 
 def create_import_job(*, file, name: str, partial: bool, user=None) -> ImportJob:
-    """Store an uploaded file as a pending import job (the format comes from its name)."""
+    """Store an uploaded file as a pending import job (the format comes from its name).
+
+    `user` is the curator who uploaded it; None is an operator's command on the server.
+    """
+    check_curator(user)
     return ImportJob.objects.create(
         file=file,
         original_name=name[:255],

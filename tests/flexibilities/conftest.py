@@ -31,7 +31,7 @@ def make_provision(party: str = "KE", category: str = "compulsory-licences", **f
         **values,
     )
     with TestCase.captureOnCommitCallbacks(execute=True):
-        return services.save_provision(provision)
+        return services.save_provision(provision, actor=None)
 
 
 @pytest.fixture(autouse=True)

@@ -85,6 +85,6 @@ def test_the_service_refuses_what_the_form_refuses_whoever_calls_it():
         language="en",
     )
     with pytest.raises(ValidationError) as refused:
-        services.save_provision(twin)
+        services.save_provision(twin, actor=None)
     assert set(refused.value.message_dict) == {"implementation_option", NON_FIELD_ERRORS}
     assert Provision.objects.count() == 1

@@ -66,8 +66,8 @@ def test_a_category_alert_hears_of_amendments_and_withdrawals_once_per_import_or
     mailoutbox.clear()  # the alert of its addition, sent when it committed
     provision.text = "A petty patent may be granted."
     with django_capture_on_commit_callbacks(execute=True):
-        services.save_provision(provision)
-        services.unpublish_provisions(Provision.objects.filter(pk=provision.pk))
+        services.save_provision(provision, actor=None)
+        services.unpublish_provisions(Provision.objects.filter(pk=provision.pk), actor=None)
     assert [m.subject for m in mailoutbox] == [
         "Flexibilities database: 1 change you follow",
         "Flexibilities database: 1 change you follow",

@@ -34,13 +34,13 @@ def test_publishing_amending_and_withdrawing_are_logged_and_drafts_are_not(admin
     draft = make_provision("KE", article="s.1", is_published=False)
     published = make_provision("KE", article="s.2")
     published.text = "A new text."
-    services.save_provision(published)
-    services.save_provision(published)  # nothing changed: nothing logged
-    services.publish_provisions(Provision.objects.filter(pk=draft.pk))
-    services.unpublish_provisions(Provision.objects.filter(pk=published.pk))
+    services.save_provision(published, actor=None)
+    services.save_provision(published, actor=None)  # nothing changed: nothing logged
+    services.publish_provisions(Provision.objects.filter(pk=draft.pk), actor=None)
+    services.unpublish_provisions(Provision.objects.filter(pk=published.pk), actor=None)
     draft.refresh_from_db()
     draft.note = "an editor's note"
-    services.save_provision(draft)
+    services.save_provision(draft, actor=None)
     assert log() == [
         ("s.2", "added", []),
         ("s.2", "amended", ["text"]),
@@ -63,7 +63,7 @@ def test_the_feed_lists_the_changes_newest_first_and_filters_by_party_and_catego
     make_provision("KE", "compulsory-licences", law_title="Kenyan Act", article="s.1")
     make_provision("CL", "utility-models", law_title="Ley chilena", article="art. 2")
     chilean = Provision.objects.get(party__code="CL")
-    services.unpublish_provisions(Provision.objects.filter(pk=chilean.pk))
+    services.unpublish_provisions(Provision.objects.filter(pk=chilean.pk), actor=None)
     assert entries(client) == [
         "Withdrawn: Chile: Ley chilena, art. 2",
         "Added: Chile: Ley chilena, art. 2",
