@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.models.matching import LegalArea as _LegalArea
+
 
 class Kind(models.TextChoices):
     POLICY = "policy", _("Policy assistance")
@@ -23,19 +25,8 @@ class LegislativePurpose(models.TextChoices):
     FLEXIBILITIES = "flexibilities", _("Implementation of flexibilities in international treaties")
 
 
-class LegalArea(models.TextChoices):
-    COPYRIGHT = "copyright", _("Copyright")
-    PATENTS = "patents", _("Patents")
-    TRADEMARKS = "trademarks", _("Trademarks")
-    INDUSTRIAL_DESIGNS = "industrial_designs", _("Industrial designs")
-    GEOGRAPHICAL_INDICATIONS = "geographical_indications", _("Geographical indications")
-    GENETIC_RESOURCES = "genetic_resources", _("Genetic resources")
-    TRADITIONAL_KNOWLEDGE = "traditional_knowledge", _("Traditional knowledge")
-    TRADITIONAL_CULTURAL_EXPRESSIONS = (
-        "traditional_cultural_expressions",
-        _("Traditional cultural expressions"),
-    )
-    BUILDING_RESPECT = "building_respect", _("Building respect for IP")
+# The legal areas are the core's vocabulary (needs and resources use them too); one list.
+LegalArea = _LegalArea
 
 
 class PolicyFormat(models.TextChoices):
