@@ -110,10 +110,8 @@ def request_ready(request, reference):
 def request_send_back(request, reference):
     """The focal point returns a draft to the officials, saying what should change."""
     assistance_request = get_request_for_user(request.user, reference)
-    if not (
-        assistance_request.status == Status.READY
-        and permissions.can_move(request.user, assistance_request, Status.DRAFT)
-    ):
+    # The table lists "back to draft" only from ready for the focal point, and for them alone.
+    if not permissions.can_move(request.user, assistance_request, Status.DRAFT):
         raise PermissionDenied
     form = SendBackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
