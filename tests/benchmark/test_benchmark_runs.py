@@ -1,4 +1,4 @@
-"""The benchmark of issue 9 works: it seeds a (tiny) world and measures every page of it.
+"""The benchmark works: it seeds a (tiny) world and measures every page of it.
 
 Not a timing test: CI machines vary. It proves the seed and the measurement run end to end and
 that the JSON has the figures the issue asks for. PostgreSQL only, like the benchmark.
@@ -25,10 +25,17 @@ PAGES = {
     "API provision list (filtered)",
     "provision page",
     "compare matrix (10 parties)",
+    "compare matrix (20 parties)",
+    "flexibilities search (typo + 2 filters)",
+    "flexibilities dataset page",
     "official's request list",
     "request page (50 timeline entries)",
     "admin triage list (triage)",
     "admin triage list (bureau)",
+    "desk queue: mine (officer)",
+    "desk queue: overdue (triage)",
+    "desk queue: waiting on the party (triage)",
+    "desk queue: closed (bureau)",
     "public activities list",
     "recommendation page",
 }
