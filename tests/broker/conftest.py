@@ -140,6 +140,7 @@ def start_worker(broker: str, broker_db, mail_dir: Path, tmp_path: Path) -> Iter
         environment = {
             **os.environ,
             "DEBUG": "1",
+            "LOG_LEVEL": "INFO",  # the worker's " ready." line, which DEBUG alone keeps quiet
             "DJANGO_SETTINGS_MODULE": "tests.broker.settings",
             "DATABASE_URL": _database_url(),
             "DATABASE_CONN_MAX_AGE": "0",
