@@ -17,14 +17,14 @@ def test_switching_language_translates_the_interface_and_the_content(page, code)
         short_title = recommendation.short_title
     assert nav_label != "Development Agenda", f"no {code} translation to check against"
     page.goto("/recommendations/")
-    assert page.get_by_role("link", name="Development Agenda").count() == 1
+    assert page.get_by_role("link", name="Development Agenda", exact=True).count() == 1
 
     switch_language(page, code)
 
     assert page.url.endswith("/recommendations/")
     assert page.locator("html").get_attribute("lang") == code
     assert page.locator("html").get_attribute("dir") == "ltr"
-    assert page.get_by_role("link", name=nav_label).count() == 1
+    assert page.get_by_role("link", name=nav_label, exact=True).count() == 1
     assert page.get_by_role("link", name="Development Agenda", exact=True).count() == 0
     assert page.get_by_role("link", name=short_title, exact=True).is_visible()
     assert page.locator("#language-select").input_value() == code
