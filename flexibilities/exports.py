@@ -42,7 +42,7 @@ class _Line:
 
 def _provisions(queryset: QuerySet[Provision]) -> Iterator[dict]:
     # Plain rows, not model instances: building 230,000 provisions with their party and
-    # category took the full CSV export to 28 s (issue 9's benchmark; the target is 20 s).
+    # category took the full CSV export to 28 s (the benchmark world; the target is 20 s).
     return queryset.values(*_FIELDS).iterator(chunk_size=CHUNK_SIZE)
 
 

@@ -117,7 +117,7 @@ class AssistanceRequest(models.Model):
         verbose_name_plural = _("assistance requests")
         indexes = [
             # A party's requests in list order, the id included: the page is read in index
-            # order and a party's request ids from the index alone (issue 18).
+            # order and a party's request ids from the index alone.
             models.Index(fields=["party", "-created_at", "-id"], name="request_party_newest"),
             models.Index(fields=["status", "due_date"]),
             # The desk's queues: "mine" and "unassigned", newest submission first.

@@ -1,4 +1,4 @@
-"""The performance benchmark of issue 9: seed a world at the organisation's scale, then measure.
+"""The performance benchmark: seed a world at the organisation's scale, then measure.
 
 `python -m scripts.benchmark.seed` builds the world on PostgreSQL; `python -m
 scripts.benchmark.run --output FILE.json` measures every page on it. The package lives outside

@@ -2,7 +2,7 @@
 
 Reads two outputs of scripts.benchmark.run (or of .served) and prints, per page, the p50 at
 both scales and their ratio, and the query counts at both. Cost that does not grow with the
-data: no page above 1.3x, the same queries at both scales (issue 18).
+data: no page above 1.3x, the same queries at both scales.
 """
 
 import argparse

@@ -1,4 +1,4 @@
-"""The pages of issue 9, each with the person who opens it, built from the seeded world."""
+"""The benchmark's pages, each with the person who opens it, built from the seeded world."""
 
 from dataclasses import dataclass
 
@@ -20,7 +20,7 @@ ADMIN_LISTS = {
 }
 _DESK = "/admin/requests/assistancerequest/"
 COMPARED = ["KE", "CL", "TH", "BR", "IN", "ZA", "EG", "ID", "MX", "NG"]
-# Issue 17's comparison: 20 parties, every flexibility.
+# The researcher's comparison: 20 parties, every flexibility.
 COMPARED_20 = [*COMPARED, "AR", "BD", "CN", "CO", "GH", "MA", "MY", "PE", "PH", "VN"]
 
 
@@ -64,7 +64,7 @@ def pages() -> list[Page]:
         ),
         Page("admin triage list (triage)", "/admin/requests/assistancerequest/", "triage"),
         Page("admin triage list (bureau)", "/admin/requests/assistancerequest/", "bureau-africa"),
-        # The desk's queues (issue 15): the lists above open on unassigned (triage) and the
+        # The desk's queues: the lists above open on unassigned (triage) and the
         # region's current requests (bureau).
         Page("desk queue: mine (officer)", "/admin/requests/assistancerequest/", "officer"),
         Page("desk queue: overdue (triage)", f"{_DESK}?queue=overdue", "triage"),

@@ -1,4 +1,4 @@
-"""Measure the pages of issue 9 on the seeded world: `python -m scripts.benchmark.run --output
+"""Measure the benchmark's pages on the seeded world: `python -m scripts.benchmark.run --output
 FILE.json [--requests 50]`.
 
 For each page: the SQL queries of one request, then the median and 95th percentile of the
@@ -21,7 +21,7 @@ from ._django import setup
 from .split import splitting
 
 WARM_UP = 5
-# In-process p95 targets (issue 18): the official's two pages 15 ms; the served targets of
+# In-process p95 targets: the official's two pages 15 ms; the served targets of
 # every other page (scripts.benchmark.served) bound their in-process time too.
 PAGE_TARGET_MS, ADMIN_TARGET_MS, MAX_QUERIES = 50, 100, 12
 IN_PROCESS_TARGETS_MS = {"official's request list": 15, "request page (50 timeline entries)": 15}
