@@ -14,20 +14,31 @@ def add_service_errors(form, error, field: str | None = None) -> None:
         form.add_error(field, error.messages)
 
 
-def submitted(request, form, call, done, *, field: str | None = None) -> bool:
+class Outcome:
+    """What submitted() reports: true when the service went through, with what it returned."""
+
+    def __init__(self, done: bool, result=None):
+        self.done, self.result = done, result
+
+    def __bool__(self) -> bool:
+        return self.done
+
+
+def submitted(request, form, call, done, *, field: str | None = None) -> Outcome:
     """The view skeleton in one place: validate the form, call the service, say it is done.
 
     `call(cleaned_data)` runs the service; `done` is the success message (or a function of the
     service's result that returns it). On a refusal the service's ValidationError is put beside
     the fields it names (a refusal that names none goes beside `field`, or at the top) and
-    the view renders the form again; nothing was changed.
+    the view renders the form again; nothing was changed. The outcome is true when the service
+    went through and carries its result (`outcome.result`), e.g. the object to redirect to.
     """
     if not form.is_valid():
-        return False
+        return Outcome(False)
     try:
         result = call(form.cleaned_data)
     except ValidationError as error:
         add_service_errors(form, error, field)
-        return False
+        return Outcome(False)
     messages.success(request, done(result) if callable(done) else done)
-    return True
+    return Outcome(True, result)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.forms import submitted
 from portal.localisation import join_list
 from requests import permissions, progress, selectors, services
 from requests.forms import RequestForm, SendBackForm, add_service_errors
@@ -23,21 +24,19 @@ def request_create(request):
     if party is None:
         raise PermissionDenied
     form = RequestForm(request.POST or None, request.FILES or None, party=party)
-    if request.method == "POST" and form.is_valid():
-        try:
-            assistance_request = services.create_draft(
-                actor=request.user,
-                data=form.cleaned_data,
-                attachments=form.cleaned_data.get("attachments", []),
-                form_token=form.cleaned_data["form_token"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("Draft %(ref)s saved.") % {"ref": assistance_request.reference}
-            )
-            return _after_save(request, form, assistance_request)
+    outcome = request.method == "POST" and submitted(
+        request,
+        form,
+        lambda data: services.create_draft(
+            actor=request.user,
+            data=data,
+            attachments=data.get("attachments", []),
+            form_token=data["form_token"],
+        ),
+        lambda draft: _("Draft %(ref)s saved.") % {"ref": draft.reference},
+    )
+    if outcome:
+        return _after_save(request, form, outcome.result)
     return render(request, "requests/form.html", {"form": form, "party": party})
 
 
@@ -51,19 +50,19 @@ def request_edit(request, reference):
         instance=assistance_request,
         party=assistance_request.party,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            assistance_request = services.update_draft(
-                assistance_request,
-                actor=request.user,
-                data=form.cleaned_data,
-                attachments=form.cleaned_data.get("attachments", []),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Draft saved."))
-            return _after_save(request, form, assistance_request)
+    outcome = request.method == "POST" and submitted(
+        request,
+        form,
+        lambda data: services.update_draft(
+            assistance_request,
+            actor=request.user,
+            data=data,
+            attachments=data.get("attachments", []),
+        ),
+        _("Draft saved."),
+    )
+    if outcome:
+        return _after_save(request, form, outcome.result)
     return render(
         request,
         "requests/form.html",

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.decorators import only_for
+from portal.forms import submitted
 from portal.matching import permissions, selectors, services
 from portal.matching.forms import (
     AnswerForm,
@@ -50,14 +51,8 @@ def workspace(request):
 
 def _save(request, form, save, template, context, success):
     """Validate the form, call the service, redirect; else the form again with its errors."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            obj = save(form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect(obj)
+    if request.method == "POST" and (outcome := submitted(request, form, save, success)):
+        return redirect(outcome.result)
     status = 400 if form.is_bound else 200
     return render(request, template, {**context, "form": form}, status=status)
 
