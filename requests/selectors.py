@@ -24,7 +24,7 @@ from requests.models import (
     Status,
     StatusChange,
 )
-from requests.permissions import can_see_internal_notes, visible_requests
+from requests.permissions import visible_requests
 
 
 def requests_for_list(user) -> QuerySet[AssistanceRequest]:
@@ -70,9 +70,10 @@ class TimelineEntry:
     document: Document | None = None
 
 
-def timeline(user, assistance_request: AssistanceRequest) -> list[TimelineEntry]:
-    """Status changes and messages in time order, as far as this user may see them."""
-    internal_allowed = can_see_internal_notes(user, assistance_request)
+def timeline(assistance_request: AssistanceRequest, *, internal: bool) -> list[TimelineEntry]:
+    """Status changes and messages in time order; with `internal` (the viewer's
+    RequestRights.sees_internal), internal notes and staff-only notes too."""
+    internal_allowed = internal
     changes = StatusChange.objects.filter(assistance_request=assistance_request).select_related(
         "actor"
     )
