@@ -31,10 +31,16 @@ from requests.services.conversation import upload_document
 def request_list(request):
     filterset = RequestFilter(request.GET, queryset=selectors.requests_for_list(request.user))
     page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
+    party = request.user.party
     return render(
         request,
         "requests/list.html",
-        {"filter": filterset, "page_obj": page, "can_create": request.user.party is not None},
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "rows": selectors.request_rows(page.object_list, getattr(party, "pk", None)),
+            "can_create": party is not None,
+        },
     )
 
 
@@ -50,13 +56,14 @@ def _render_detail(request, assistance_request, status=200, **forms):
     can = permissions.rights_on(user, assistance_request)
     message_form_class = StaffMessageForm if user.is_staff else MessageForm
     activities = request_activities.activities_of(assistance_request)
-    changes = list(assistance_request.status_changes.all())
+    changes = list(assistance_request.status_changes.select_related("actor"))
     context = {
         "assistance_request": assistance_request,
         "can": can,
         "changes": changes,
         "tracker": progress.tracker(assistance_request, changes),
-        "timeline": selectors.timeline(assistance_request, internal=can.sees_internal),
+        "time_frame": progress.time_frame_of(assistance_request, changes),
+        "timeline": selectors.timeline(assistance_request, changes, internal=can.sees_internal),
         "documents": selectors.documents(assistance_request),
         "access_log": selectors.access_log(assistance_request) if can.access_log else (),
         "message_form": forms.get("message_form") or message_form_class(),
