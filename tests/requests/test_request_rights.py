@@ -97,3 +97,16 @@ def test_the_request_page_shows_the_rights_it_was_given(ke_official, ke_focal, t
     assert b"Withdraw the request" in response.content
     response = client_for(ke_official).get(submitted.get_absolute_url())
     assert b"Withdraw the request" not in response.content
+
+
+def test_the_desks_checkbox_is_djangos_own_markup(ke_submitted):
+    """The desk writes each row's checkbox without a widget template, to the same markup."""
+    from django.contrib import admin as django_admin
+
+    from requests.models import AssistanceRequest
+
+    desk = django_admin.site._registry[AssistanceRequest]
+    assert desk.action_checkbox(ke_submitted) == django_admin.ModelAdmin.action_checkbox(
+        desk, ke_submitted
+    )
+    assert 'name="_selected_action"' in desk.action_checkbox(ke_submitted)
