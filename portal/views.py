@@ -33,7 +33,9 @@ def recommendation_detail(request, number: int):
     context = {
         "recommendation": recommendation,
         # Recommendation 5: only what every beneficiary consented to publish.
-        "activities": activity_selectors.public_activities_for_recommendation(recommendation),
+        "rows": activity_selectors.summary_rows(
+            activity_selectors.public_activities_for_recommendation(recommendation)
+        ),
         "counts_by_year": activity_selectors.public_counts_by_year(recommendation),
     }
     return render(request, "portal/recommendation_detail.html", context)

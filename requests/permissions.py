@@ -6,6 +6,8 @@ officer and anyone staff grant access; the triage desk sees every submitted requ
 the party's own until submitted.
 """
 
+from dataclasses import dataclass
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -148,10 +150,6 @@ def can_view(user, assistance_request: AssistanceRequest) -> bool:
     return visible_requests(user).filter(pk=assistance_request.pk).exists()
 
 
-def can_see_internal_notes(user, assistance_request: AssistanceRequest) -> bool:
-    return user.is_staff and not is_requesting_member(user, assistance_request)
-
-
 def can_edit_draft(user, assistance_request: AssistanceRequest) -> bool:
     """Any member edits a draft; once handed over (ready), only the focal point does."""
     if assistance_request.status == Status.READY:
@@ -234,9 +232,68 @@ def requests_open_to_activities(user, statuses) -> QuerySet[AssistanceRequest]:
     return scope.filter(assigned_officer=user)
 
 
-def can_see_access_log(user, assistance_request: AssistanceRequest) -> bool:
-    """The party's members (officials too, not only the focal point) and the request's staff."""
-    return is_requesting_member(user, assistance_request) or is_request_staff(user)
+@dataclass(frozen=True)
+class RequestRights:
+    """What one person may do on one request, decided once per request for the page.
+
+    Built by rights_on from one read of their membership and role; the predicates above say
+    the same one at a time (tests/requests/test_request_rights.py holds them equal).
+    """
+
+    edit: bool
+    hand_over: bool  # an official marks the draft ready for the focal point
+    send_back: bool  # the focal point returns a ready draft to the draft
+    submit: bool
+    discard: bool
+    withdraw: bool
+    respond: bool  # the party answers the organisation's question
+    message: bool
+    upload: bool
+    consent: bool
+    rate: bool
+    access_log: bool
+    sees_internal: bool  # internal notes, and notes on status changes kept for staff
+
+
+def rights_on(user, assistance_request: AssistanceRequest) -> RequestRights:
+    """This user's rights on this request: the page's one call into this module."""
+    status = assistance_request.status
+    membership = _membership(user)
+    member = membership is not None and membership.party_id == assistance_request.party_id
+    focal_point = member and membership.is_focal_point
+    works_on = can_work_on(user, assistance_request)
+    moves = targets(TRANSITIONS, status)
+
+    def may_move(to_status: str) -> bool:
+        who = moves.get(to_status)
+        if who is None:
+            return False
+        if works_on and ((status, to_status) in STAFF_ALSO_MAY or who == Actor.STAFF):
+            return True
+        return focal_point if who == Actor.FOCAL_POINT else member and who == Actor.PARTY
+
+    party_only = status in PARTY_ONLY_STATUSES
+    return RequestRights(
+        edit=focal_point if status == Status.READY else status == Status.DRAFT and member,
+        hand_over=status == Status.DRAFT and not focal_point and may_move(Status.READY),
+        send_back=status == Status.READY and may_move(Status.DRAFT),
+        submit=may_move(Status.SUBMITTED),
+        discard=party_only
+        and (focal_point or (member and assistance_request.created_by_id == user.pk)),
+        withdraw=may_move(Status.WITHDRAWN),
+        respond=status == Status.INFORMATION_REQUESTED and member,
+        message=status not in (*PARTY_ONLY_STATUSES, Status.CLOSED, Status.WITHDRAWN)
+        and (member or works_on),
+        upload=status not in (Status.CLOSED, Status.WITHDRAWN, Status.DECLINED)
+        and (member or works_on),
+        consent=not party_only and focal_point,
+        rate=status in (Status.DELIVERED, Status.CLOSED)
+        and focal_point
+        and not hasattr(assistance_request, "feedback"),
+        # The party's members (officials too) and the request's staff see who opened it.
+        access_log=member or is_request_staff(user),
+        sees_internal=user.is_staff and not member,
+    )
 
 
 def get_request_for_user(user, reference: str, *, for_edit: bool = False) -> AssistanceRequest:

@@ -1,6 +1,7 @@
 """Reads for the request pages, the visibility scope applied first (STYLE.md convention 2)."""
 
 import datetime as dt
+from copy import copy as _copy
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -8,10 +9,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from portal.roles import is_triage
-from requests import permissions
+from requests import permissions, progress
 from requests.models import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
@@ -24,7 +26,7 @@ from requests.models import (
     Status,
     StatusChange,
 )
-from requests.permissions import can_see_internal_notes, visible_requests
+from requests.permissions import visible_requests
 
 
 def requests_for_list(user) -> QuerySet[AssistanceRequest]:
@@ -53,6 +55,39 @@ def requests_for_list(user) -> QuerySet[AssistanceRequest]:
     )
 
 
+@dataclass(frozen=True)
+class RequestRow:
+    """One row of the official's list (requests/list.html), its values worked out once."""
+
+    reference: str
+    url: str
+    title: str
+    party_name: str  # "" for the viewer's own party's requests
+    kind_label: str
+    status: str
+    status_label: str
+    last_activity_at: datetime
+    time_frame: progress.TimeFrame
+
+
+def request_rows(page, party_id: int | None) -> list[RequestRow]:
+    """The rows of a page of requests_for_list (its `delivered_at` gives met or missed)."""
+    return [
+        RequestRow(
+            reference=r.reference,
+            url=r.get_absolute_url(),
+            title=r.title,
+            party_name="" if r.party_id == party_id else r.party.name,
+            kind_label=r.get_kind_display(),
+            status=r.status,
+            status_label=r.get_status_display(),
+            last_activity_at=r.last_activity_at,
+            time_frame=progress.time_frame_of(r),
+        )
+        for r in page
+    ]
+
+
 def drafts_waiting_for(user) -> QuerySet[AssistanceRequest]:
     """The drafts handed to this focal point, oldest hand-over first."""
     return (
@@ -63,40 +98,64 @@ def drafts_waiting_for(user) -> QuerySet[AssistanceRequest]:
 
 
 @dataclass(frozen=True)
+class Moment:
+    """A time as the party's timeline writes it: for <time datetime> and for the eye."""
+
+    iso: str
+    shown: str  # SHORT_DATETIME_FORMAT in the current language
+
+    @classmethod
+    def of(cls, at: datetime) -> "Moment":
+        local = timezone.localtime(at)
+        return cls(local.isoformat(), date_format(local, "SHORT_DATETIME_FORMAT"))
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
     at: datetime
     change: StatusChange | None = None
     message: Message | None = None
     document: Document | None = None
+    when: Moment | None = None  # the party's timeline: worked out once, not per filter
+    who: str = ""  # the change's actor or the message's author, by name
 
 
-def timeline(user, assistance_request: AssistanceRequest) -> list[TimelineEntry]:
-    """Status changes and messages in time order, as far as this user may see them."""
-    internal_allowed = can_see_internal_notes(user, assistance_request)
-    changes = StatusChange.objects.filter(assistance_request=assistance_request).select_related(
-        "actor"
-    )
+def _name(user) -> str:
+    return (user.get_full_name() or user.username) if user else ""
+
+
+def timeline(
+    assistance_request: AssistanceRequest, changes: list[StatusChange], *, internal: bool
+) -> list[TimelineEntry]:
+    """Its status changes (read by the page already, with their actors) and messages in time
+    order; with `internal` (RequestRights.sees_internal), internal notes and staff-only notes
+    too."""
     messages = (
         Message.objects.filter(assistance_request=assistance_request)
         .select_related("author")
         .prefetch_related("attachments")
     )
-    if not internal_allowed:
+    if not internal:
         messages = messages.filter(internal=False)
-    entries = [TimelineEntry(at=c.at, change=c) for c in changes]
-    entries += [TimelineEntry(at=m.created_at, message=m) for m in messages]
-    entries.sort(key=lambda entry: entry.at)
-    if not internal_allowed:
+    if not internal:
         # Notes written on a status change for staff only stay with staff too.
-        for entry in entries:
-            if entry.change and not entry.change.note_visible_to_party:
-                object.__setattr__(entry, "change", _without_note(entry.change))
+        changes = [c if c.note_visible_to_party else _without_note(c) for c in changes]
+    entries = [
+        TimelineEntry(at=c.at, change=c, when=Moment.of(c.at), who=_name(c.actor)) for c in changes
+    ]
+    entries += [
+        TimelineEntry(at=m.created_at, message=m, when=Moment.of(m.created_at), who=_name(m.author))
+        for m in messages
+    ]
+    entries.sort(key=lambda entry: entry.at)
     return entries
 
 
 def _without_note(change: StatusChange) -> StatusChange:
-    change.note = ""
-    return change
+    """A copy: the page's other readers of the change (tracker, time frame) keep theirs."""
+    hidden = _copy(change)
+    hidden.note = ""
+    return hidden
 
 
 def documents(assistance_request: AssistanceRequest) -> QuerySet[Document]:

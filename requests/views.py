@@ -31,10 +31,16 @@ from requests.services.conversation import upload_document
 def request_list(request):
     filterset = RequestFilter(request.GET, queryset=selectors.requests_for_list(request.user))
     page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
+    party = request.user.party
     return render(
         request,
         "requests/list.html",
-        {"filter": filterset, "page_obj": page, "can_create": request.user.party is not None},
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "rows": selectors.request_rows(page.object_list, getattr(party, "pk", None)),
+            "can_create": party is not None,
+        },
     )
 
 
@@ -47,35 +53,19 @@ def request_detail(request, reference):
 
 def _render_detail(request, assistance_request, status=200, **forms):
     user = request.user
-    can = {
-        "edit": permissions.can_edit_draft(user, assistance_request),
-        "hand_over": assistance_request.status == Status.DRAFT
-        and not permissions.is_requesting_focal_point(user, assistance_request)
-        and permissions.can_move(user, assistance_request, Status.READY),
-        "send_back": assistance_request.status == Status.READY
-        and permissions.can_move(user, assistance_request, Status.DRAFT),
-        "submit": permissions.can_move(user, assistance_request, Status.SUBMITTED),
-        "discard": permissions.can_discard_draft(user, assistance_request),
-        "withdraw": permissions.can_move(user, assistance_request, Status.WITHDRAWN),
-        "respond": assistance_request.status == Status.INFORMATION_REQUESTED
-        and permissions.is_requesting_member(user, assistance_request),
-        "message": permissions.can_write_message(user, assistance_request),
-        "upload": permissions.can_upload(user, assistance_request),
-        "consent": permissions.can_consent(user, assistance_request),
-        "rate": permissions.can_rate(user, assistance_request),
-        "access_log": permissions.can_see_access_log(user, assistance_request),
-    }
+    can = permissions.rights_on(user, assistance_request)
     message_form_class = StaffMessageForm if user.is_staff else MessageForm
     activities = request_activities.activities_of(assistance_request)
-    changes = list(assistance_request.status_changes.all())
+    changes = list(assistance_request.status_changes.select_related("actor"))
     context = {
         "assistance_request": assistance_request,
         "can": can,
         "changes": changes,
         "tracker": progress.tracker(assistance_request, changes),
-        "timeline": selectors.timeline(user, assistance_request),
+        "time_frame": progress.time_frame_of(assistance_request, changes),
+        "timeline": selectors.timeline(assistance_request, changes, internal=can.sees_internal),
         "documents": selectors.documents(assistance_request),
-        "access_log": selectors.access_log(assistance_request) if can["access_log"] else (),
+        "access_log": selectors.access_log(assistance_request) if can.access_log else (),
         "message_form": forms.get("message_form") or message_form_class(),
         "document_form": forms.get("document_form") or DocumentForm(),
         "consent_form": forms.get("consent_form")
@@ -100,7 +90,7 @@ def _render_detail(request, assistance_request, status=200, **forms):
 @require_http_methods(["GET", "POST"])
 def request_withdraw(request, reference):
     assistance_request = get_request_for_user(request.user, reference)
-    if not permissions.can_move(request.user, assistance_request, Status.WITHDRAWN):
+    if not permissions.rights_on(request.user, assistance_request).withdraw:
         raise PermissionDenied
     form = NoteForm(request.POST or None)
     if request.method == "POST" and submitted(
@@ -121,7 +111,7 @@ def request_withdraw(request, reference):
 @require_POST
 def message_create(request, reference):
     assistance_request = get_request_for_user(request.user, reference)
-    if not permissions.can_write_message(request.user, assistance_request):
+    if not permissions.rights_on(request.user, assistance_request).message:
         raise PermissionDenied
     form_class = StaffMessageForm if request.user.is_staff else MessageForm
     form = form_class(request.POST, request.FILES)
@@ -153,7 +143,7 @@ def message_create(request, reference):
 @require_POST
 def document_upload(request, reference):
     assistance_request = get_request_for_user(request.user, reference)
-    if not permissions.can_upload(request.user, assistance_request):
+    if not permissions.rights_on(request.user, assistance_request).upload:
         raise PermissionDenied
     form = DocumentForm(request.POST, request.FILES)
     if submitted(
@@ -194,7 +184,7 @@ def document_download(request, reference, pk):
 @require_POST
 def consent(request, reference):
     assistance_request = get_request_for_user(request.user, reference)
-    if not permissions.can_consent(request.user, assistance_request):
+    if not permissions.rights_on(request.user, assistance_request).consent:
         raise PermissionDenied
     form = ConsentForm(request.POST)
     if submitted(
@@ -211,7 +201,7 @@ def consent(request, reference):
 @require_http_methods(["GET", "POST"])
 def feedback(request, reference):
     assistance_request = get_request_for_user(request.user, reference)
-    if not permissions.can_rate(request.user, assistance_request):
+    if not permissions.rights_on(request.user, assistance_request).rate:
         raise PermissionDenied
     form = FeedbackForm(request.POST or None)
     if request.method == "POST" and submitted(

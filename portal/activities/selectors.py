@@ -5,6 +5,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString
 
 from portal.activities.permissions import public_activities
 from portal.models import (
@@ -15,6 +18,7 @@ from portal.models import (
     Party,
     Recommendation,
 )
+from portal.templatetags.bidi import as_list
 
 # When an activity happened: its actual start, or its planned start until it has begun.
 START = Coalesce("actual_start", "planned_start")
@@ -36,6 +40,71 @@ def activities_for_public_list() -> QuerySet[Activity]:
     return _with_public_relations(
         public_activities().annotate(start_on=START).order_by("-start_on", "-pk")
     )
+
+
+@dataclass(frozen=True)
+class SummaryDate:
+    iso: str
+    shown: str  # SHORT_DATE_FORMAT in the current language
+
+
+@dataclass(frozen=True)
+class RecommendationLink:
+    number: int
+    url: str
+    short_title: str
+
+
+@dataclass(frozen=True)
+class ActivitySummary:
+    """One published activity as a row of portal/activities/_table.html, worked out once."""
+
+    url: str
+    type_label: str
+    title: str  # "" unless its details are public
+    beneficiaries: SafeString
+    start: SummaryDate | None
+    end: SummaryDate | None  # None when it ends the day it starts
+    recommendations: list[RecommendationLink]
+    status: str
+    status_label: str
+
+
+def summary_rows(activities) -> list[ActivitySummary]:
+    """The rows of the activity tables from activities with their relations prefetched
+    (_with_public_relations): each value computed here, so the template only writes them."""
+    links: dict[int, RecommendationLink] = {}  # a recommendation recurs across rows
+
+    def link(recommendation: Recommendation) -> RecommendationLink:
+        if recommendation.number not in links:
+            links[recommendation.number] = RecommendationLink(
+                recommendation.number,
+                reverse("recommendation_detail", args=[recommendation.number]),
+                recommendation.short_title,
+            )
+        return links[recommendation.number]
+
+    def day(value) -> SummaryDate | None:
+        return (
+            SummaryDate(value.isoformat(), date_format(value, "SHORT_DATE_FORMAT"))
+            if value
+            else None
+        )
+
+    return [
+        ActivitySummary(
+            url=activity.get_absolute_url(),
+            type_label=activity.get_type_display(),
+            title=activity.title if activity.details_public else "",
+            beneficiaries=as_list(activity.beneficiaries.all()),
+            start=day(activity.start),
+            end=day(activity.end) if activity.end != activity.start else None,
+            recommendations=[link(r) for r in activity.recommendations.all()],
+            status=activity.status,
+            status_label=activity.get_status_display(),
+        )
+        for activity in activities
+    ]
 
 
 def public_activities_for_recommendation(recommendation: Recommendation, limit: int = 20):

@@ -29,7 +29,12 @@ def activity_list(request):
     return render(
         request,
         "portal/activities/list.html",
-        {"filter": filterset, "page_obj": page, "export_query": export_query.urlencode()},
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "rows": selectors.summary_rows(page.object_list),
+            "export_query": export_query.urlencode(),
+        },
     )
 
 
@@ -114,7 +119,7 @@ def roster_detail(request, pk: int):
         "portal/roster/detail.html",
         {
             "consultant": consultant,
-            "activities": selectors.public_activities_of(consultant),
+            "rows": selectors.summary_rows(selectors.public_activities_of(consultant)),
             "show_contact": permissions.can_see_contact_details(request.user),
         },
     )

@@ -6,15 +6,9 @@ waiting for them through a template include, without the portal importing reques
 
 from django import template
 
-from requests import progress, selectors
+from requests import selectors
 
 register = template.Library()
-
-
-@register.simple_tag
-def request_time_frame(assistance_request, changes=None) -> progress.TimeFrame:
-    """The one wording of a time frame: wished or agreed, paused, moved, met or missed."""
-    return progress.time_frame_of(assistance_request, list(changes) if changes else None)
 
 
 @register.simple_tag(takes_context=True)

@@ -79,3 +79,24 @@ def test_postgresql_is_used_when_database_url_says_so():
     code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
     result = manage("shell", "-c", code, DEBUG="1", DATABASE_URL="postgres://u@db.example:5432/p")
     assert result.stdout.split()[-1] == "django.db.backends.postgresql"
+
+
+@pytest.mark.parametrize("debug", ["0", "1"])
+def test_templates_and_widgets_are_compiled_once_per_process_with_debug_on_or_off(debug):
+    """Django's cached loader, in production and in development alike (Django 4.1 and later
+    use it whenever TEMPLATES names no loaders; runserver clears it on a template change),
+    and the form widgets rendered through that same engine (FORM_RENDERER)."""
+    code = (
+        "from django.forms.renderers import get_default_renderer; "
+        "from django.template import engines; "
+        "engine = engines['django'].engine; "
+        "print(type(engine.template_loaders[0]).__module__, "
+        "type(get_default_renderer()).__name__)"
+    )
+    env = {**PRODUCTION, "DEBUG": debug}
+    result = manage("shell", "-c", code, **env)
+    # TemplatesSetting: the widgets' templates come from engines["django"], the cached one.
+    assert result.stdout.split()[-2:] == [
+        "django.template.loaders.cached",
+        "TemplatesSetting",
+    ], result.stderr
