@@ -6,15 +6,17 @@ officer and anyone staff grant access; the triage desk sees every submitted requ
 the party's own until submitted.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from guardian.shortcuts import get_objects_for_user
 
-from portal.roles import has_staff_role, is_officer, is_triage
+from portal.roles import OFFICERS_GROUP, TRIAGE_GROUP, has_staff_role, is_officer, is_triage
 from portal.workflow import targets
 from requests.models import (
+    CLOSED_STATUSES,
     PARTY_ONLY_STATUSES,
     AssistanceRequest,
     AssistanceRequestGroupObjectPermission,
@@ -50,6 +52,36 @@ def can_work_on(user, assistance_request: AssistanceRequest) -> bool:
     if assistance_request.status in PARTY_ONLY_STATUSES or not user.is_staff:
         return False
     return is_triage(user) or is_assigned_officer(user, assistance_request)
+
+
+def may_take_region(user, region: str) -> bool:
+    """Who may handle requests of a region: the triage desk and officers, of that region's
+    bureau or of none (a bureau's officer handles their own region's requests only)."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    if not (is_triage(user) or is_officer(user)):
+        return False
+    return not user.bureau or user.bureau == region
+
+
+def staff_who_may_take(region: str) -> QuerySet:
+    """may_take_region in SQL, for the officer picker; superusers are not offered."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True, is_superuser=False)
+        .filter(groups__name__in=[TRIAGE_GROUP, OFFICERS_GROUP])
+        .filter(Q(bureau="") | Q(bureau=region))
+        .distinct()
+    )
+
+
+def can_take(user, assistance_request: AssistanceRequest) -> bool:
+    """ "Take it": a request still open, not already theirs, of a region they may handle."""
+    if assistance_request.status in PARTY_ONLY_STATUSES | CLOSED_STATUSES:
+        return False
+    if assistance_request.assigned_officer_id == user.pk:
+        return False
+    return may_take_region(user, assistance_request.party.region)
 
 
 def is_request_staff(user) -> bool:

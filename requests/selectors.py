@@ -16,7 +16,9 @@ from requests.models import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
     PAUSED_STATUSES,
+    AccessGrant,
     AccessRecord,
+    Assignment,
     AssistanceRequest,
     Document,
     Message,
@@ -68,6 +70,8 @@ class TimelineEntry:
     change: StatusChange | None = None
     message: Message | None = None
     document: Document | None = None
+    assignment: Assignment | None = None
+    grant: AccessGrant | None = None
 
 
 def timeline(user, assistance_request: AssistanceRequest) -> list[TimelineEntry]:
@@ -105,7 +109,7 @@ def documents(assistance_request: AssistanceRequest) -> QuerySet[Document]:
 
 def access_log(assistance_request: AssistanceRequest) -> QuerySet[AccessRecord]:
     """Who opened the request: one row per person, day and kind of view, with a count."""
-    return assistance_request.access_records.select_related("user")[:50]
+    return assistance_request.access_records.select_related("user", "document")[:50]
 
 
 # --- The staff desk (requests.admin): queues, the case page's timeline, saved replies.
@@ -173,12 +177,17 @@ def in_queue(queryset: QuerySet[AssistanceRequest], user, key: str) -> QuerySet:
 
 
 def case_timeline(assistance_request: AssistanceRequest) -> list[TimelineEntry]:
-    """The whole case for staff: status changes, messages, internal notes and documents."""
+    """The whole case for staff, each entry with who and when: status changes (pauses and
+    time frames set among them), messages, internal notes, documents, assignments and grants."""
     changes = assistance_request.status_changes.select_related("actor")
     messages = assistance_request.messages.select_related("author")
+    assignments = assistance_request.assignments.select_related("officer", "actor")
+    grants = assistance_request.access_grants.select_related("party", "user", "granted_by")
     entries = [TimelineEntry(at=c.at, change=c) for c in changes]
     entries += [TimelineEntry(at=m.created_at, message=m) for m in messages]
     entries += [TimelineEntry(at=d.uploaded_at, document=d) for d in documents(assistance_request)]
+    entries += [TimelineEntry(at=a.at, assignment=a) for a in assignments]
+    entries += [TimelineEntry(at=g.granted_at, grant=g) for g in grants]
     entries.sort(key=lambda entry: entry.at)
     return entries
 
