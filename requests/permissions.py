@@ -97,8 +97,15 @@ def can_move_in_bulk(user) -> bool:
 
 
 def can_manage_saved_replies(user) -> bool:
-    """The triage desk keeps the saved replies every member of request staff may insert."""
-    return is_triage(user)
+    """Request staff keep their own saved replies; the triage desk also keeps the shared ones."""
+    return is_request_staff(user)
+
+
+def can_change_saved_reply(user, saved_reply) -> bool:
+    """A shared saved reply is the triage desk's to change; a personal one its owner's."""
+    if saved_reply.shared:
+        return is_triage(user)
+    return is_request_staff(user) and saved_reply.owner_id in (None, user.pk)
 
 
 def can_grant_access(user, assistance_request: AssistanceRequest) -> bool:

@@ -80,7 +80,10 @@ class CaseAdminMixin:
             region=assistance_request.party.region,
         )
         made["reply"] = bound.get("reply") or desk_forms.ReplyForm(
-            assistance_request=assistance_request, user=user
+            assistance_request=assistance_request,
+            user=user,
+            may_assign=is_triage(user),
+            initial={"language": selectors.party_language(assistance_request)},
         )
         made["grant"] = bound.get("grant") or desk_forms.GrantForm()
         return made
@@ -187,7 +190,11 @@ class CaseAdminMixin:
         if "insert" in request.POST:
             return self._insert_saved_reply(request, assistance_request)
         form = desk_forms.ReplyForm(
-            request.POST, request.FILES, assistance_request=assistance_request, user=request.user
+            request.POST,
+            request.FILES,
+            assistance_request=assistance_request,
+            user=request.user,
+            may_assign=is_triage(request.user),
         )
         if form.is_valid():
             data = form.cleaned_data
@@ -201,6 +208,7 @@ class CaseAdminMixin:
                     to_status=data["to_status"],
                     due_date=data["due_date"],
                     expected_status=data["expected_status"] or None,
+                    assignee=data.get("assignee"),
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
@@ -209,17 +217,31 @@ class CaseAdminMixin:
         return self._render_case(request, assistance_request, status=400, reply=form)
 
     def _insert_saved_reply(self, request, assistance_request):
-        """Without JavaScript: the composer again, the saved reply's text added to it."""
+        """Without JavaScript: the composer again, the saved reply's text (in the language
+        chosen) added to it, and its move and officer chosen if they are open here."""
+        user = request.user
         chosen = request.POST.get("reply-saved_reply", "")
-        saved_reply = selectors.saved_reply(int(chosen)) if chosen.isdigit() else None
-        body = request.POST.get("reply-body", "").rstrip()
+        saved_reply = selectors.saved_reply(int(chosen), user) if chosen.isdigit() else None
+        initial = {
+            name: request.POST.get(f"reply-{name}", "")
+            for name in ("body", "audience", "to_status", "due_date", "assignee", "language")
+            if request.POST.get(f"reply-{name}")  # what is empty keeps the form's default
+        }
+        initial.setdefault("body", "")
         if saved_reply is not None:
-            text = selectors.fill_saved_reply(saved_reply, assistance_request)
-            body = f"{body}\n\n{text}" if body else text
+            language = initial.get("language", "")
+            text = selectors.fill_saved_reply(saved_reply, assistance_request, language)
+            body = initial["body"].rstrip()
+            initial["body"] = f"{body}\n\n{text}" if body else text
+            if saved_reply.to_status:
+                initial["to_status"] = saved_reply.to_status
+            if saved_reply.assignee_id:
+                initial["assignee"] = saved_reply.assignee_id
         form = desk_forms.ReplyForm(
-            initial={"body": body, "audience": request.POST.get("reply-audience")},
+            initial=initial,
             assistance_request=assistance_request,
-            user=request.user,
+            user=user,
+            may_assign=is_triage(user),
         )
         return self._render_case(request, assistance_request, reply=form)
 

@@ -1,8 +1,10 @@
 """The desk's forms: one per action on the case page, each with its own button."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Party
@@ -142,11 +144,15 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, region: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["officer"].queryset = (
-            staff_who_may_take(region)
-            .prefetch_related("groups")
-            .order_by("last_name", "first_name", "username")
-        )
+        self.fields["officer"].queryset = _officers(region)
+
+
+def _officers(region: str):
+    return (
+        staff_who_may_take(region)
+        .prefetch_related("groups")
+        .order_by("last_name", "first_name", "username")
+    )
 
 
 class GrantForm(forms.Form):
@@ -183,6 +189,30 @@ def composer_moves(user, assistance_request) -> list[tuple[str, str]]:
         for target in allowed
         if can_move(user, assistance_request, target)
     ]
+
+
+class MacroSelect(forms.Select):
+    """The saved replies, each option carrying its text in every language (filled in for this
+    request), its move and its officer, so desk.js inserts one without a page load; without
+    JavaScript the Insert button does the same on the server."""
+
+    macros: dict[int, dict[str, str]] = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        pk = getattr(value, "value", value)
+        option["attrs"].update(self.macros.get(pk, {}))
+        return option
+
+
+def _macro_attrs(saved_reply, assistance_request) -> dict[str, str]:
+    attrs = {
+        f"data-text-{code}": selectors.fill_saved_reply(saved_reply, assistance_request, code)
+        for code, _name in settings.LANGUAGES
+    }
+    attrs["data-to-status"] = saved_reply.to_status
+    attrs["data-assignee"] = str(saved_reply.assignee_id or "")
+    return attrs
 
 
 class ReplyForm(forms.Form):
@@ -225,16 +255,40 @@ class ReplyForm(forms.Form):
             "RTF, spreadsheet or text."
         ),
     )
+    assignee = OfficerChoiceField(
+        label=_("And assign it to"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        help_text=_("Leave empty to keep who handles it."),
+    )
     saved_reply = forms.ModelChoiceField(
         label=_("Saved reply"),
         queryset=SavedReply.objects.none(),
         required=False,
-        help_text=_("Insert adds its text, filled in for this request, to the text above."),
+        widget=MacroSelect,
+        help_text=_(
+            "Insert adds its text, filled in for this request, to the text above, and chooses "
+            "its move and its officer."
+        ),
+    )
+    language = forms.ChoiceField(
+        label=_("In"), choices=settings.LANGUAGES, required=False, initial=settings.LANGUAGE_CODE
     )
 
-    def __init__(self, *args, assistance_request, user, **kwargs):
+    def __init__(self, *args, assistance_request, user, may_assign=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["saved_reply"].queryset = selectors.saved_replies()
+        saved = list(selectors.saved_replies(user))
+        self.fields["saved_reply"].queryset = selectors.saved_replies(user)
+        self.fields["saved_reply"].widget.macros = {
+            reply.pk: _macro_attrs(reply, assistance_request) for reply in saved
+        }
+        wished = assistance_request.wished_by
+        if wished and wished >= timezone.localdate():
+            self.fields["due_date"].initial = wished  # the party's wish, to agree or change
+        if may_assign:  # the triage desk's own right; others' composers do not assign
+            self.fields["assignee"].queryset = _officers(assistance_request.party.region)
+        else:
+            del self.fields["assignee"]
         self.fields["expected_status"].initial = assistance_request.status
         stay = _("stays “%(status)s”") % {"status": assistance_request.get_status_display()}
         self.fields["to_status"].choices = [

@@ -9,7 +9,7 @@ from requests import notifications
 from requests.documents import CheckedUpload, check_upload
 from requests.models import AccessRecord, AssistanceRequest, Document, Message, SavedReply
 from requests.permissions import (
-    can_manage_saved_replies,
+    can_change_saved_reply,
     can_upload,
     can_work_on,
     can_write_message,
@@ -139,9 +139,16 @@ def record_access(
 
 
 def save_saved_reply(saved_reply: SavedReply, *, actor) -> SavedReply:
-    """The triage desk adds or changes a saved reply; who changed it last is kept."""
-    if not can_manage_saved_replies(actor):
-        raise PermissionDenied
+    """Add or change a saved reply: a shared one by the triage desk, a personal one by its
+    owner (who it is made for); who changed it last is kept."""
+    if saved_reply.pk is not None:
+        stored = SavedReply.objects.get(pk=saved_reply.pk)
+        if not can_change_saved_reply(actor, stored):
+            raise PermissionDenied
+    if saved_reply.owner_id is None:
+        saved_reply.owner = actor
+    if not can_change_saved_reply(actor, saved_reply):
+        raise ValidationError({"shared": _("Only the triage desk shares saved replies.")})
     saved_reply.updated_by, saved_reply.updated_at = actor, timezone.now()
     saved_reply.save()
     return saved_reply

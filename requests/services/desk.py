@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from requests.models import AssistanceRequest, Message, Status, StatusChange
 from requests.services.conversation import post_message, upload_document
-from requests.services.workflow import transition
+from requests.services.workflow import assign_officer, transition
 
 # Moves whose text the party must read (the question, the reason for a pause or a refusal).
 PARTY_READS = frozenset({Status.INFORMATION_REQUESTED, Status.ON_HOLD, Status.DECLINED})
@@ -27,14 +27,18 @@ def reply(
     to_status: str = "",
     due_date: datetime.date | None = None,
     expected_status: str | None = None,
+    assignee=None,
 ) -> Message | StatusChange | None:
     """Staff write to the party (with a file, if any) or leave an internal note, and with
     `to_status` move the request in the same transaction: all of it or nothing.
 
     With a move, the text is the move's note (the question, the reason, the words sent with
     the acceptance or the deliverable), so the case has one entry and the party one e-mail;
-    a file sent on delivery is the deliverable.
+    a file sent on delivery is the deliverable. With `assignee` (a saved reply's, or chosen
+    in the composer) the triage desk also assigns the request.
     """
+    if assignee is not None and assignee != assistance_request.assigned_officer:
+        assign_officer(assistance_request, assignee, actor=actor)
     if attachment is not None and internal:
         raise ValidationError(
             {"attachment": _("Files are shared with the party: send them in a reply.")}

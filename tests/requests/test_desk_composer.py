@@ -2,11 +2,13 @@
 
 import datetime
 import io
+import re
 import zipfile
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from portal.models import Region
 from portal.roles import OFFICERS_GROUP, ensure_staff_groups
@@ -257,3 +259,63 @@ def test_a_word_document_is_read_as_sanitised_html_with_its_download(ke_review, 
 def test_the_admin_carries_the_portals_name(triage):
     html = client_for(triage).get(reverse("admin:index")).content.decode()
     assert "IP assistance portal" in html and "Django administration" not in html
+
+
+def test_a_saved_reply_is_a_macro_in_the_partys_language(ke_review, triage, officer, ke_focal):
+    from portal.models import NotificationPreference
+    from requests import services
+    from requests.models import SavedReply
+
+    NotificationPreference.objects.create(user=ke_focal, language="fr")
+    macro = SavedReply(
+        title="More information",
+        body_en="Dear {party}, please send the law.",
+        body_fr="Madame, Monsieur, veuillez envoyer la loi ({reference}) avant le {time_frame}.",
+        to_status=Status.INFORMATION_REQUESTED,
+        assignee=officer,
+    )
+    services.save_saved_reply(macro, actor=triage)
+    client = client_for(triage)
+    page = client.get(case_url(ke_review)).content.decode()
+    assert '<option value="fr" selected>' in page  # the party's language, by default
+    inserted = client.post(
+        case_url(ke_review, "reply"),
+        {"reply-saved_reply": macro.pk, "reply-language": "fr", "insert": "Insert"},
+    ).content.decode()
+    with translation.override("fr"):
+        wished = date_format(ke_review.wished_by, "DATE_FORMAT")
+    assert f"veuillez envoyer la loi ({ke_review.reference}) avant le {wished}." in inserted
+    assert wished != ke_review.wished_by.isoformat()  # the reader's date, not ISO
+    assert re.search(r'value="information_requested" id="[^"]+" checked', inserted)
+    assert re.search(rf'<option value="{officer.pk}" selected>', inserted)
+    sent = client.post(
+        case_url(ke_review, "reply"),
+        {
+            "reply-expected_status": "under_review",
+            "reply-audience": "party",
+            "reply-body": "Veuillez envoyer la loi.",
+            "reply-to_status": "information_requested",
+            "reply-assignee": officer.pk,
+        },
+    )
+    assert sent.status_code == 302
+    ke_review.refresh_from_db()
+    assert (ke_review.status, ke_review.assigned_officer) == (
+        Status.INFORMATION_REQUESTED,
+        officer,
+    )
+
+
+def test_personal_saved_replies_are_their_owners_alone(ke_review, triage, africa_officer):
+    from django.core.exceptions import ValidationError
+
+    from requests import selectors, services
+    from requests.models import SavedReply
+
+    mine = services.save_saved_reply(
+        SavedReply(title="Mine", body="My words.", shared=False), actor=africa_officer
+    )
+    assert list(selectors.saved_replies(africa_officer)) == [mine]
+    assert selectors.saved_reply(mine.pk, triage) is None  # another's personal reply
+    with pytest.raises(ValidationError):
+        services.save_saved_reply(SavedReply(title="For all", body="x"), actor=africa_officer)
