@@ -233,6 +233,7 @@ class CaseAdminMixin:
             text = selectors.fill_saved_reply(saved_reply, assistance_request, language)
             body = initial["body"].rstrip()
             initial["body"] = f"{body}\n\n{text}" if body else text
+            initial.setdefault("audience", "party")  # a saved reply is written for the party
             if saved_reply.to_status:
                 initial["to_status"] = saved_reply.to_status
             if saved_reply.assignee_id:

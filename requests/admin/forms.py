@@ -313,8 +313,6 @@ class ReplyForm(forms.Form):
                 "attachment",
                 ValidationError(_("Files are shared with the party: send them in a reply.")),
             )
-        if cleaned.get("due_date") and cleaned.get("to_status") != Status.ACCEPTED:
-            self.add_error(
-                "due_date", ValidationError(_("A time frame is agreed only when accepting."))
-            )
+        if cleaned.get("to_status") != Status.ACCEPTED:
+            cleaned["due_date"] = None  # proposed (the party's wish), agreed only on accepting
         return cleaned

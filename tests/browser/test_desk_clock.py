@@ -11,15 +11,16 @@ import pytest
 from requests import services
 from requests.models import AssistanceRequest, SavedReply, Status
 from requests.services.conversation import upload_document
-from tests.browser.helpers import PHONE, sign_in_staff
+from tests.browser.helpers import PHONE, VIEWPORT, sign_in_staff
 from tests.conftest import PASSWORD
 from tests.requests.conftest import PDF, draft, move
 from tests.requests.test_desk_composer import docx
 
 pytestmark = pytest.mark.browser
 
-# What the loop costs now; the issue's aim is 14 interactions and 10 page loads (README).
-MAX_INTERACTIONS = 20
+# What the loop costs now (it took about 30 interactions and 12 page loads before); the aim
+# is 14 interactions and 10 page loads (README, "The clock").
+MAX_INTERACTIONS = 19
 MAX_PAGE_LOADS = 14
 
 
@@ -43,10 +44,24 @@ class Clock:
         self.page.wait_for_load_state()
 
 
-@pytest.mark.parametrize("viewport", [None, PHONE], ids=["1280px", "390px"])
-def test_the_core_loop_fits_the_clock(page, viewport, ke_official, ke_focal, triage):
-    if viewport:
-        page.set_viewport_size(viewport)
+@pytest.fixture
+def desk_page(browser, live_server, browser_db, request):
+    """A page of its own (no axe here: test_admin_triage.py checks the same pages with it)."""
+    context = browser.new_context(
+        base_url=live_server.url, locale="en", viewport=request.param or VIEWPORT
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    failures: list[str] = []
+    page.on("response", lambda r: r.status >= 500 and failures.append(f"{r.status} {r.url}"))
+    yield page
+    context.close()
+    assert not failures, f"the server failed: {failures}"
+
+
+@pytest.mark.parametrize("desk_page", [VIEWPORT, PHONE], ids=["1280px", "390px"], indirect=True)
+def test_the_core_loop_fits_the_clock(desk_page, ke_official, ke_focal, triage):
+    page = desk_page
     submitted = move(draft(ke_official), Status.SUBMITTED, actor=ke_focal)
     upload_document(
         submitted, _upload("draft-law.docx", docx("Article 1. Patents")), actor=ke_official
@@ -56,6 +71,14 @@ def test_the_core_loop_fits_the_clock(page, viewport, ke_official, ke_focal, tri
             title="Accept with our comments",
             body="Dear {party}, we accept {reference}; our comments are attached.",
             to_status=Status.ACCEPTED,
+        ),
+        actor=triage,
+    )
+    services.save_saved_reply(
+        SavedReply(
+            title="Which articles?",
+            body="Dear {party}, which articles of the law changed?",
+            to_status=Status.INFORMATION_REQUESTED,
         ),
         actor=triage,
     )
@@ -71,15 +94,18 @@ def test_the_core_loop_fits_the_clock(page, viewport, ke_official, ke_focal, tri
     clock.submit(case.get_by_role("button", name="Move", exact=True))  # acknowledged
     clock.submit(case.get_by_role("button", name="Move", exact=True))  # under review
 
-    clock.submit(case.locator(".desk-documents").get_by_role("link", name="draft-law.docx"))
+    clock.submit(
+        case.locator(".desk-documents").get_by_role("link", name="draft-law.docx", exact=True)
+    )
     assert "Article 1. Patents" in page.locator(".document-text").inner_text()
     clock.submit(page.get_by_role("link", name=f"Back to {submitted.reference}"))
 
     composer = page.locator(".desk-reply form")
-    clock.do(composer.get_by_label("Text:").fill, "Which articles changed?")
-    clock.do(composer.get_by_label("moves to “Information requested”").check)
-    clock.do(composer.get_by_label("The party (sent by e-mail too)").check)
+    clock.do(composer.get_by_label("Saved reply:").select_option, label="Which articles?")
+    assert composer.get_by_label("moves to “Information requested”").is_checked()
+    assert composer.get_by_label("The party (sent by e-mail too)").is_checked()
     clock.submit(composer.get_by_role("button", name="Send", exact=True))
+    assert submitted.status_changes.last().note.startswith("Dear Kenya, which articles")
 
     services.send_information(  # the party answers on its own page
         AssistanceRequest.objects.get(pk=submitted.pk), actor=ke_official, body="Articles 4-9."
@@ -89,7 +115,6 @@ def test_the_core_loop_fits_the_clock(page, viewport, ke_official, ke_focal, tri
 
     clock.do(composer.get_by_label("Saved reply:").select_option, label="Accept with our comments")
     assert composer.get_by_label("moves to “Accepted”").is_checked()
-    clock.do(composer.get_by_label("The party (sent by e-mail too)").check)
     clock.do(
         composer.get_by_label("Attach a file:").set_input_files,
         {"name": "comments.pdf", "mimeType": "application/pdf", "buffer": PDF},
@@ -100,14 +125,14 @@ def test_the_core_loop_fits_the_clock(page, viewport, ke_official, ke_focal, tri
     clock.submit(case.get_by_role("button", name="Move", exact=True))  # in progress
     pause = case.locator("form", has=page.get_by_role("heading", name="Pause the work"))
     clock.do(pause.get_by_label("Reason for the pause:").fill, "A new minister.")
-    clock.submit(pause.get_by_role("button", name="Pause"))
+    clock.submit(pause.get_by_role("button", name="Pause", exact=True))
     clock.submit(case.get_by_role("button", name="Resume", exact=True))
     deliver = case.locator("form", has=page.get_by_role("heading", name="Deliver"))
     clock.do(
         deliver.get_by_label("Deliverable:").set_input_files,
         {"name": "advice.pdf", "mimeType": "application/pdf", "buffer": PDF},
     )
-    clock.submit(deliver.get_by_role("button", name="Deliver"))
+    clock.submit(deliver.get_by_role("button", name="Deliver", exact=True))
     clock.submit(case.get_by_role("button", name="Move", exact=True))  # closed
     _no_horizontal_scroll(page)
 
