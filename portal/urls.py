@@ -2,11 +2,17 @@ from django.contrib import admin
 from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from portal import views
 from portal.security import views as security_views
+
+# The admin is the staff desk of this portal: its header, title and login say so, translated.
+admin.site.site_header = _("IP assistance portal")
+admin.site.site_title = _("IP assistance portal")
+admin.site.index_title = _("Staff desk")
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

@@ -81,11 +81,12 @@ def status_changed(
 ) -> None:
     """Tell the party of a change it should know about, and the triage desk of a submission.
 
-    A pause carries its question or reason (`note`); leaving a pause is told as a resumption.
+    A note the party may read goes with it (a pause's question or reason, a reply sent with
+    the move); leaving a pause is told as a resumption.
     """
     _handed_over(assistance_request, to_status, actor=actor, from_status=from_status)
     context = _context(assistance_request)
-    if to_status in PAUSED_STATUSES:
+    if note:
         context["note"] = note
     resumed = from_status in PAUSED_STATUSES and to_status != Status.WITHDRAWN
     if resumed or to_status in PARTY_EVENTS:

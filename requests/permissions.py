@@ -8,15 +8,17 @@ the party's own until submitted.
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from guardian.shortcuts import get_objects_for_user
 
-from portal.roles import has_staff_role, is_officer, is_triage
+from portal.roles import OFFICERS_GROUP, TRIAGE_GROUP, has_staff_role, is_officer, is_triage
 from portal.workflow import targets
 from requests.models import (
+    CLOSED_STATUSES,
     PARTY_ONLY_STATUSES,
     AssistanceRequest,
     AssistanceRequestGroupObjectPermission,
@@ -54,6 +56,36 @@ def can_work_on(user, assistance_request: AssistanceRequest) -> bool:
     return is_triage(user) or is_assigned_officer(user, assistance_request)
 
 
+def may_take_region(user, region: str) -> bool:
+    """Who may handle requests of a region: the triage desk and officers, of that region's
+    bureau or of none (a bureau's officer handles their own region's requests only)."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    if not (is_triage(user) or is_officer(user)):
+        return False
+    return not user.bureau or user.bureau == region
+
+
+def staff_who_may_take(region: str) -> QuerySet:
+    """may_take_region in SQL, for the officer picker; superusers are not offered."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True, is_superuser=False)
+        .filter(groups__name__in=[TRIAGE_GROUP, OFFICERS_GROUP])
+        .filter(Q(bureau="") | Q(bureau=region))
+        .distinct()
+    )
+
+
+def can_take(user, assistance_request: AssistanceRequest) -> bool:
+    """ "Take it": a request still open, not already theirs, of a region they may handle."""
+    if assistance_request.status in PARTY_ONLY_STATUSES | CLOSED_STATUSES:
+        return False
+    if assistance_request.assigned_officer_id == user.pk:
+        return False
+    return may_take_region(user, assistance_request.party.region)
+
+
 def is_request_staff(user) -> bool:
     """Staff with a part in triage (the desk, officers, bureaux): they use the admin desk."""
     return has_staff_role(user)
@@ -67,8 +99,15 @@ def can_move_in_bulk(user) -> bool:
 
 
 def can_manage_saved_replies(user) -> bool:
-    """The triage desk keeps the saved replies every member of request staff may insert."""
-    return is_triage(user)
+    """Request staff keep their own saved replies; the triage desk also keeps the shared ones."""
+    return is_request_staff(user)
+
+
+def can_change_saved_reply(user, saved_reply) -> bool:
+    """A shared saved reply is the triage desk's to change; a personal one its owner's."""
+    if saved_reply.shared:
+        return is_triage(user)
+    return is_request_staff(user) and saved_reply.owner_id in (None, user.pk)
 
 
 def can_grant_access(user, assistance_request: AssistanceRequest) -> bool:

@@ -8,17 +8,20 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from portal.models import NotificationPreference
 from portal.roles import is_triage
 from requests import permissions, progress
 from requests.models import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
     PAUSED_STATUSES,
+    AccessGrant,
     AccessRecord,
+    Assignment,
     AssistanceRequest,
     Document,
     Message,
@@ -116,6 +119,8 @@ class TimelineEntry:
     change: StatusChange | None = None
     message: Message | None = None
     document: Document | None = None
+    assignment: Assignment | None = None
+    grant: AccessGrant | None = None
     when: Moment | None = None  # the party's timeline: worked out once, not per filter
     who: str = ""  # the change's actor or the message's author, by name
 
@@ -164,7 +169,7 @@ def documents(assistance_request: AssistanceRequest) -> QuerySet[Document]:
 
 def access_log(assistance_request: AssistanceRequest) -> QuerySet[AccessRecord]:
     """Who opened the request: one row per person, day and kind of view, with a count."""
-    return assistance_request.access_records.select_related("user")[:50]
+    return assistance_request.access_records.select_related("user", "document")[:50]
 
 
 # --- The staff desk (requests.admin): queues, the case page's timeline, saved replies.
@@ -232,26 +237,46 @@ def in_queue(queryset: QuerySet[AssistanceRequest], user, key: str) -> QuerySet:
 
 
 def case_timeline(assistance_request: AssistanceRequest) -> list[TimelineEntry]:
-    """The whole case for staff: status changes, messages, internal notes and documents."""
+    """The whole case for staff, each entry with who and when: status changes (pauses and
+    time frames set among them), messages, internal notes, documents, assignments and grants."""
     changes = assistance_request.status_changes.select_related("actor")
     messages = assistance_request.messages.select_related("author")
+    assignments = assistance_request.assignments.select_related("officer", "actor")
+    grants = assistance_request.access_grants.select_related("party", "user", "granted_by")
     entries = [TimelineEntry(at=c.at, change=c) for c in changes]
     entries += [TimelineEntry(at=m.created_at, message=m) for m in messages]
     entries += [TimelineEntry(at=d.uploaded_at, document=d) for d in documents(assistance_request)]
+    entries += [TimelineEntry(at=a.at, assignment=a) for a in assignments]
+    entries += [TimelineEntry(at=g.granted_at, grant=g) for g in grants]
     entries.sort(key=lambda entry: entry.at)
     return entries
 
 
-def saved_replies() -> QuerySet[SavedReply]:
-    return SavedReply.objects.only("pk", "title")
+def saved_replies(user) -> QuerySet[SavedReply]:
+    """The desk's shared saved replies and this person's own."""
+    return SavedReply.objects.filter(Q(shared=True) | Q(owner=user.pk))
 
 
-def saved_reply(pk: int) -> SavedReply | None:
-    return SavedReply.objects.filter(pk=pk).first()
+def saved_reply(pk: int, user) -> SavedReply | None:
+    return saved_replies(user).filter(pk=pk).first()
 
 
-def fill_saved_reply(saved_reply: SavedReply, assistance_request: AssistanceRequest) -> str:
-    """The saved reply's text with its placeholders filled in for this request."""
+def party_language(assistance_request: AssistanceRequest) -> str:
+    """The language the party reads: its focal point's (who submitted), or the author's."""
+    people = [assistance_request.submitted_by_id, assistance_request.created_by_id]
+    languages = dict(
+        NotificationPreference.objects.filter(user_id__in=[p for p in people if p]).values_list(
+            "user_id", "language"
+        )
+    )
+    return next((languages[p] for p in people if p in languages), settings.LANGUAGE_CODE)
+
+
+def fill_saved_reply(
+    saved_reply: SavedReply, assistance_request: AssistanceRequest, language: str = ""
+) -> str:
+    """The saved reply's text in `language` (English if it has none there), its placeholders
+    filled in for this request."""
     officer = assistance_request.assigned_officer
     time_frame = assistance_request.time_frame
     values = {
@@ -259,12 +284,23 @@ def fill_saved_reply(saved_reply: SavedReply, assistance_request: AssistanceRequ
         "title": assistance_request.title,
         "party": assistance_request.party.name,
         "officer": (officer.get_full_name() or officer.username) if officer else "",
-        "time_frame": time_frame.isoformat() if time_frame else "",
+        "time_frame": _date_in(language or settings.LANGUAGE_CODE, time_frame),
     }
-    text = saved_reply.body
+    code = (language or settings.LANGUAGE_CODE).replace("-", "_")
+    # body_<code>: django-modeltranslation's field per language (requests/translation.py).
+    text = getattr(saved_reply, f"body_{code}", None) or getattr(saved_reply, "body_en", None)
+    text = text or saved_reply.body
     for name, value in values.items():
         text = text.replace("{" + name + "}", value)
     return text
+
+
+def _date_in(language: str, day: dt.date | None) -> str:
+    """The date as its readers write it (portal/formats), "" for none."""
+    if day is None:
+        return ""
+    with translation.override(language):
+        return date_format(day, "DATE_FORMAT")
 
 
 def grant_candidates():

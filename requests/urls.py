@@ -24,6 +24,11 @@ urlpatterns = [
         views.document_download,
         name="document",
     ),
+    path(
+        "requests/<str:reference>/documents/<int:pk>/read/",
+        views.document_read,
+        name="document_read",
+    ),
     path("requests/<str:reference>/consent/", views.consent, name="consent"),
     path("requests/<str:reference>/feedback/", views.feedback, name="feedback"),
 ]

@@ -1,5 +1,7 @@
 """Pages of the requests app for members of a party (staff work in the admin)."""
 
+import zipfile
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from portal.downloads import stored_file_response
 from portal.forms import submitted
 from requests import permissions, progress, selectors, services
+from requests.documents import ALLOWED
 from requests.filters import RequestFilter
 from requests.forms import (
     ConsentForm,
@@ -23,8 +26,11 @@ from requests.forms import (
 from requests.models import AccessRecord, Status
 from requests.permissions import get_request_for_user
 from requests.publication import publication_of
+from requests.reading import docx_as_html
 from requests.services import activities as request_activities
 from requests.services.conversation import upload_document
+
+DOCX = ALLOWED["docx"]
 
 
 @login_required
@@ -159,24 +165,68 @@ def document_upload(request, reference):
     return _render_detail(request, assistance_request, status=400, document_form=form)
 
 
-@login_required
-def document_download(request, reference, pk):
+def _document_for(request, reference, pk):
     assistance_request = get_request_for_user(request.user, reference)
     document = assistance_request.documents.filter(pk=pk).first()
     if document is None:
         raise Http404
+    return assistance_request, document
+
+
+def _file_response(request, assistance_request, document, *, inline: bool):
+    """The stored file through the permission check, its opening recorded once a day."""
     response = stored_file_response(
         request,
         document.file,
         filename=document.original_name,
         back_url=assistance_request.get_absolute_url(),
+        inline=inline,
     )
     if response.status_code == 404:
         return response
-    services.record_access(assistance_request, user=request.user, kind=AccessRecord.Kind.DOCUMENT)
+    _opened(request, assistance_request, document)
     response["Content-Type"] = document.content_type
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _opened(request, assistance_request, document) -> None:
+    services.record_access(
+        assistance_request, user=request.user, kind=AccessRecord.Kind.DOCUMENT, document=document
+    )
+
+
+@login_required
+def document_download(request, reference, pk):
+    assistance_request, document = _document_for(request, reference, pk)
+    return _file_response(request, assistance_request, document, inline=False)
+
+
+@login_required
+def document_read(request, reference, pk):
+    """Read in place: a PDF in the browser's own viewer, a Word document as sanitised HTML
+    with its download beside it; other kinds are downloaded."""
+    assistance_request, document = _document_for(request, reference, pk)
+    if document.content_type == "application/pdf":
+        return _file_response(request, assistance_request, document, inline=True)
+    if document.content_type != DOCX:
+        return redirect("requests:document", reference, pk)
+    try:
+        html = docx_as_html(document.file)
+    except FileNotFoundError:
+        return _file_response(request, assistance_request, document, inline=False)  # its 404
+    except (ValueError, KeyError, zipfile.BadZipFile):
+        html = None  # not readable here: the download is still offered
+    _opened(request, assistance_request, document)
+    response = render(
+        request,
+        "requests/document_read.html",
+        {"assistance_request": assistance_request, "document": document, "html": html},
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
     return response
 
 

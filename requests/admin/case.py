@@ -21,7 +21,7 @@ from requests import selectors, services
 from requests.admin import forms as desk_forms
 from requests.admin.display import countdown, is_late
 from requests.models import AccessGrant, AccessRecord, Status
-from requests.permissions import can_grant_access, can_work_on
+from requests.permissions import can_grant_access, can_take, can_work_on
 from requests.services import activities as request_activities
 
 # The actions: (url name, form class, message once done).
@@ -48,6 +48,7 @@ class CaseAdminMixin:
         urls = [own(f"{name}/", self._move_view(name), name) for name in MOVES]
         urls += [
             own("assign/", self.assign_view, "assign"),
+            own("take/", self.take_view, "take"),
             own("reply/", self.reply_view, "reply"),
             own("grant/", self.grant_view, "grant"),
             own("revoke/<int:grant_id>/", self.revoke_view, "revoke"),
@@ -75,9 +76,15 @@ class CaseAdminMixin:
                 assistance_request=assistance_request, user=user
             )
         made["assign"] = bound.get("assign") or desk_forms.AssignForm(
-            initial={"officer": assistance_request.assigned_officer}
+            initial={"officer": assistance_request.assigned_officer},
+            region=assistance_request.party.region,
         )
-        made["reply"] = bound.get("reply") or desk_forms.ReplyForm()
+        made["reply"] = bound.get("reply") or desk_forms.ReplyForm(
+            assistance_request=assistance_request,
+            user=user,
+            may_assign=is_triage(user),
+            initial={"language": selectors.party_language(assistance_request)},
+        )
         made["grant"] = bound.get("grant") or desk_forms.GrantForm()
         return made
 
@@ -99,6 +106,7 @@ class CaseAdminMixin:
             "may_reply": may_work
             and assistance_request.status not in (Status.CLOSED, Status.WITHDRAWN),
             "may_assign": is_triage(user) and assistance_request.status != Status.DRAFT,
+            "may_take": can_take(user, assistance_request),
             "may_grant": can_grant_access(user, assistance_request),
             "grants": assistance_request.access_grants.filter(revoked_at=None).select_related(
                 "party", "user"
@@ -155,7 +163,7 @@ class CaseAdminMixin:
 
     def assign_view(self, request, object_id):
         assistance_request = self._posted(request, object_id)
-        form = desk_forms.AssignForm(request.POST)
+        form = desk_forms.AssignForm(request.POST, region=assistance_request.party.region)
         if form.is_valid():
             try:
                 services.assign_officer(
@@ -167,13 +175,27 @@ class CaseAdminMixin:
                 return self._done(request, assistance_request, _("Officer assigned."))
         return self._render_case(request, assistance_request, status=400, assign=form)
 
+    def take_view(self, request, object_id):
+        """ "Take it", from the queue's row or the case page: one POST, then the case."""
+        assistance_request = self._posted(request, object_id)
+        if not can_take(request.user, assistance_request):
+            raise PermissionDenied
+        services.take(assistance_request, actor=request.user)
+        return self._done(request, assistance_request, _("The request is yours now."))
+
     def reply_view(self, request, object_id):
         assistance_request = self._posted(request, object_id)
         if not can_work_on(request.user, assistance_request):
             raise PermissionDenied
         if "insert" in request.POST:
             return self._insert_saved_reply(request, assistance_request)
-        form = desk_forms.ReplyForm(request.POST, request.FILES)
+        form = desk_forms.ReplyForm(
+            request.POST,
+            request.FILES,
+            assistance_request=assistance_request,
+            user=request.user,
+            may_assign=is_triage(request.user),
+        )
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -183,28 +205,44 @@ class CaseAdminMixin:
                     body=data["body"],
                     internal=data["audience"] == "internal",
                     attachment=data["attachment"],
+                    to_status=data["to_status"],
+                    due_date=data["due_date"],
+                    expected_status=data["expected_status"] or None,
+                    assignee=data.get("assignee"),
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                done = (
-                    _("Internal note saved.")
-                    if data["audience"] == "internal"
-                    else _("Reply sent to the party.")
-                )
-                return self._done(request, assistance_request, done)
+                return self._done(request, assistance_request, _replied(data))
         return self._render_case(request, assistance_request, status=400, reply=form)
 
     def _insert_saved_reply(self, request, assistance_request):
-        """Without JavaScript: the composer again, the saved reply's text added to it."""
+        """Without JavaScript: the composer again, the saved reply's text (in the language
+        chosen) added to it, and its move and officer chosen if they are open here."""
+        user = request.user
         chosen = request.POST.get("reply-saved_reply", "")
-        saved_reply = selectors.saved_reply(int(chosen)) if chosen.isdigit() else None
-        body = request.POST.get("reply-body", "").rstrip()
+        saved_reply = selectors.saved_reply(int(chosen), user) if chosen.isdigit() else None
+        initial = {
+            name: request.POST.get(f"reply-{name}", "")
+            for name in ("body", "audience", "to_status", "due_date", "assignee", "language")
+            if request.POST.get(f"reply-{name}")  # what is empty keeps the form's default
+        }
+        initial.setdefault("body", "")
         if saved_reply is not None:
-            text = selectors.fill_saved_reply(saved_reply, assistance_request)
-            body = f"{body}\n\n{text}" if body else text
+            language = initial.get("language", "")
+            text = selectors.fill_saved_reply(saved_reply, assistance_request, language)
+            body = initial["body"].rstrip()
+            initial["body"] = f"{body}\n\n{text}" if body else text
+            initial.setdefault("audience", "party")  # a saved reply is written for the party
+            if saved_reply.to_status:
+                initial["to_status"] = saved_reply.to_status
+            if saved_reply.assignee_id:
+                initial["assignee"] = saved_reply.assignee_id
         form = desk_forms.ReplyForm(
-            initial={"body": body, "audience": request.POST.get("reply-audience")}
+            initial=initial,
+            assistance_request=assistance_request,
+            user=user,
+            may_assign=is_triage(user),
         )
         return self._render_case(request, assistance_request, reply=form)
 
@@ -233,3 +271,11 @@ class CaseAdminMixin:
             raise Http404
         services.revoke_access(grant, actor=request.user)
         return self._done(request, assistance_request, _("Access revoked."))
+
+
+def _replied(data) -> str:
+    if data["to_status"]:
+        return _("Sent, and the request has moved.")
+    if data["audience"] == "internal":
+        return _("Internal note saved.")
+    return _("Reply sent to the party.")

@@ -1,15 +1,20 @@
 """The desk's forms: one per action on the case page, each with its own button."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Party
+from portal.roles import TRIAGE_GROUP
+from portal.workflow import targets
 from requests import selectors
 from requests.documents import check_upload
 from requests.models import PAUSED_STATUSES, SavedReply, Status
-from requests.permissions import can_move
+from requests.models.workflow import TRANSITIONS
+from requests.permissions import can_move, staff_who_may_take
 
 _TEXT = forms.Textarea(attrs={"rows": 3})
 # Moves with a form of their own on the case page (or the party's own, withdrawing).
@@ -117,15 +122,36 @@ class DeliverForm(_ActionForm):
     note = forms.CharField(label=_("Note to the party"), required=False, widget=_TEXT)
 
 
+class OfficerChoiceField(forms.ModelChoiceField):
+    """People by name and role: "Amina Diallo — Officer, Africa"."""
+
+    def label_from_instance(self, obj) -> str:
+        groups = {group.name for group in obj.groups.all()}
+        role = _("Triage desk") if TRIAGE_GROUP in groups else _("Officer")
+        if obj.bureau:
+            role = f"{role}, {obj.get_bureau_display()}"
+        return f"{obj.get_full_name() or obj.username} — {role}"
+
+
 class AssignForm(forms.Form):
     prefix = "assign"
-    officer = forms.ModelChoiceField(
+    officer = OfficerChoiceField(
         label=_("Assigned officer"),
-        queryset=get_user_model()
-        .objects.filter(is_staff=True, is_active=True)
-        .order_by("username"),
+        queryset=get_user_model().objects.none(),
         required=False,
-        help_text=_("Leave empty to unassign."),
+        help_text=_("Staff who may handle this party's region. Leave empty to unassign."),
+    )
+
+    def __init__(self, *args, region: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].queryset = _officers(region)
+
+
+def _officers(region: str):
+    return (
+        staff_who_may_take(region)
+        .prefetch_related("groups")
+        .order_by("last_name", "first_name", "username")
     )
 
 
@@ -149,14 +175,56 @@ class GrantForm(forms.Form):
         return cleaned
 
 
+def composer_moves(user, assistance_request) -> list[tuple[str, str]]:
+    """The moves a reply may carry: those the workflow lets this person make from here that
+    the service would accept (a paused request resumes only where it was paused; the party's
+    own moves are not staff's)."""
+    status = assistance_request.status
+    if status in PAUSED_STATUSES:
+        allowed = [assistance_request.paused_from or Status.UNDER_REVIEW]
+    else:
+        allowed = list(targets(TRANSITIONS, status))
+    return [
+        (target, Status(target).label)
+        for target in allowed
+        if can_move(user, assistance_request, target)
+    ]
+
+
+class MacroSelect(forms.Select):
+    """The saved replies, each option carrying its text in every language (filled in for this
+    request), its move and its officer, so desk.js inserts one without a page load; without
+    JavaScript the Insert button does the same on the server."""
+
+    macros: dict[int, dict[str, str]] = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        pk = getattr(value, "value", value)
+        option["attrs"].update(self.macros.get(pk, {}))
+        return option
+
+
+def _macro_attrs(saved_reply, assistance_request) -> dict[str, str]:
+    attrs = {
+        f"data-text-{code}": selectors.fill_saved_reply(saved_reply, assistance_request, code)
+        for code, _name in settings.LANGUAGES
+    }
+    attrs["data-to-status"] = saved_reply.to_status
+    attrs["data-assignee"] = str(saved_reply.assignee_id or "")
+    return attrs
+
+
 class ReplyForm(forms.Form):
-    """A reply to the party or an internal note: who reads it is always chosen, never assumed."""
+    """A reply to the party or an internal note, and the move that goes with it if any: who
+    reads it is always chosen, never assumed."""
 
     prefix = "reply"
     AUDIENCES = [
         ("party", _("The party (sent by e-mail too)")),
         ("internal", _("Staff only (an internal note)")),
     ]
+    expected_status = forms.CharField(widget=forms.HiddenInput, required=False)
     audience = forms.ChoiceField(
         label=_("Who reads this"),
         choices=AUDIENCES,
@@ -168,21 +236,69 @@ class ReplyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": _("Write the reply.")},
     )
+    to_status = forms.ChoiceField(
+        label=_("And the request"),
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    due_date = forms.DateField(
+        label=_("Agreed time frame"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Required to accept."),
+    )
     attachment = forms.FileField(
         label=_("Attach a file"),
         required=False,
-        help_text=_("Shared with the party. PDF, Word, OpenDocument, RTF, spreadsheet or text."),
+        help_text=_(
+            "Shared with the party (the deliverable, when delivering). PDF, Word, OpenDocument, "
+            "RTF, spreadsheet or text."
+        ),
+    )
+    assignee = OfficerChoiceField(
+        label=_("And assign it to"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        help_text=_("Leave empty to keep who handles it."),
     )
     saved_reply = forms.ModelChoiceField(
         label=_("Saved reply"),
         queryset=SavedReply.objects.none(),
         required=False,
-        help_text=_("Insert adds its text, filled in for this request, to the text above."),
+        widget=MacroSelect,
+        help_text=_(
+            "Insert adds its text, filled in for this request, to the text above, and chooses "
+            "its move and its officer."
+        ),
+    )
+    language = forms.ChoiceField(
+        label=_("In"), choices=settings.LANGUAGES, required=False, initial=settings.LANGUAGE_CODE
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, assistance_request, user, may_assign=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["saved_reply"].queryset = selectors.saved_replies()
+        saved = list(selectors.saved_replies(user))
+        self.fields["saved_reply"].queryset = selectors.saved_replies(user)
+        self.fields["saved_reply"].widget.macros = {
+            reply.pk: _macro_attrs(reply, assistance_request) for reply in saved
+        }
+        wished = assistance_request.wished_by
+        if wished and wished >= timezone.localdate():
+            self.fields["due_date"].initial = wished  # the party's wish, to agree or change
+        if may_assign:  # the triage desk's own right; others' composers do not assign
+            self.fields["assignee"].queryset = _officers(assistance_request.party.region)
+        else:
+            del self.fields["assignee"]
+        self.fields["expected_status"].initial = assistance_request.status
+        stay = _("stays “%(status)s”") % {"status": assistance_request.get_status_display()}
+        self.fields["to_status"].choices = [
+            ("", stay),
+            *[
+                (value, _("moves to “%(status)s”") % {"status": label})
+                for value, label in composer_moves(user, assistance_request)
+            ],
+        ]
+        self.fields["to_status"].initial = ""
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
@@ -197,4 +313,6 @@ class ReplyForm(forms.Form):
                 "attachment",
                 ValidationError(_("Files are shared with the party: send them in a reply.")),
             )
+        if cleaned.get("to_status") != Status.ACCEPTED:
+            cleaned["due_date"] = None  # proposed (the party's wish), agreed only on accepting
         return cleaned

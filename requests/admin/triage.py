@@ -8,19 +8,24 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from portal.admin_development import development_status_filter
+from portal.roles import is_triage
 from requests import selectors, services
 from requests.admin.case import CaseAdminMixin
 from requests.admin.display import countdown, is_late
 from requests.models import AssistanceRequest, SavedReply, Status
 from requests.permissions import (
+    can_change_saved_reply,
     can_manage_saved_replies,
     can_move_in_bulk,
+    can_take,
     can_view,
     is_request_staff,
     visible_requests,
@@ -55,9 +60,35 @@ class QueueFilter(admin.SimpleListFilter):
         return selectors.in_queue(queryset, request.user, self.value())
 
 
+def _take_it_for(user):
+    """A row's "Take it" for this person: it posts the list's own form (and its CSRF token)
+    to the take URL, so it works without JavaScript."""
+
+    @admin.display(description=_("action"))
+    def take_it(obj):
+        if not can_take(user, obj):
+            return ""
+        return format_html(
+            '<button type="submit" class="button" formaction="{}" formnovalidate '
+            'aria-label="{}">{}</button>',
+            reverse("admin:requests_assistancerequest_take", args=[obj.pk]),
+            _("Take %(reference)s") % {"reference": obj.reference},
+            _("Take it"),
+        )
+
+    return take_it
+
+
 @admin.register(AssistanceRequest)
 class AssistanceRequestAdmin(CaseAdminMixin, SimpleHistoryAdmin):
-    list_display = ["reference", "title_short", "party", "status", "time_frame", "assigned_officer"]
+    list_display = [
+        "reference",
+        "title_short",
+        "party",
+        "status",
+        "time_frame",
+        "assigned_officer",
+    ]
     list_filter = [
         QueueFilter,
         "status",
@@ -149,6 +180,9 @@ class AssistanceRequestAdmin(CaseAdminMixin, SimpleHistoryAdmin):
             return format_html('<strong class="desk-late">{}</strong>', text)
         return text or obj.time_frame
 
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), _take_it_for(request.user)]
+
     # Bulk actions: each request goes through the workflow service; refusals are reported.
     def _bulk_move(self, request, queryset, to_status):
         moved, refused = 0, []
@@ -173,12 +207,18 @@ class AssistanceRequestAdmin(CaseAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(SavedReply)
-class SavedReplyAdmin(admin.ModelAdmin):
-    """Texts the desk inserts into replies: the triage desk keeps them, request staff use them."""
+class SavedReplyAdmin(TranslationAdmin):
+    """Texts the desk inserts into replies, in six languages, which may also move the request
+    and assign it: the triage desk keeps the shared ones, each member of request staff their
+    own."""
 
-    list_display = ["title", "updated_by", "updated_at"]
+    list_display = ["title", "shared", "to_status", "assignee", "updated_by", "updated_at"]
+    list_filter = ["shared"]
     search_fields = ["title", "body"]
-    fields = ["title", "body"]
+    fields = ["title", "body", "to_status", "assignee", "shared"]
+
+    def get_queryset(self, request):
+        return selectors.saved_replies(request.user).select_related("assignee", "updated_by")
 
     def has_module_permission(self, request):
         return is_request_staff(request.user)
@@ -190,10 +230,29 @@ class SavedReplyAdmin(admin.ModelAdmin):
         return can_manage_saved_replies(request.user)
 
     def has_change_permission(self, request, obj=None):
-        return can_manage_saved_replies(request.user)
+        if obj is None:
+            return can_manage_saved_replies(request.user)
+        return can_change_saved_reply(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return can_manage_saved_replies(request.user)
+        return self.has_change_permission(request, obj)
+
+    def get_changeform_initial_data(self, request):
+        # Only the triage desk shares; the others' new replies are their own.
+        return {"shared": is_triage(request.user)}
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change, **kwargs)
+        triage = is_triage(request.user)
+
+        class SavedReplyForm(form_class):  # type: ignore[valid-type,misc]
+            def clean_shared(self):
+                shared = self.cleaned_data.get("shared")
+                if shared and not triage:
+                    raise ValidationError(_("Only the triage desk shares saved replies."))
+                return shared
+
+        return SavedReplyForm
 
     def save_model(self, request, obj, form, change):
         services.save_saved_reply(obj, actor=request.user)

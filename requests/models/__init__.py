@@ -25,6 +25,7 @@ from requests.models.needs import NeedRequest
 from requests.models.records import (
     AccessGrant,
     AccessRecord,
+    Assignment,
     ConsentChange,
     Document,
     Feedback,
@@ -42,6 +43,7 @@ __all__ = [
     "WORKING_STATUSES",
     "AccessGrant",
     "AccessRecord",
+    "Assignment",
     "AssistanceRequest",
     "AssistanceRequestGroupObjectPermission",
     "AssistanceRequestUserObjectPermission",

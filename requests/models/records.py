@@ -13,6 +13,10 @@ from requests.models.choices import Status
 
 _REQUEST = {"on_delete": models.CASCADE, "verbose_name": _("assistance request")}
 _USER = settings.AUTH_USER_MODEL
+READ_IN_PLACE = {
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 class StatusChange(models.Model):
@@ -27,6 +31,8 @@ class StatusChange(models.Model):
     at = models.DateTimeField(_("when"), default=timezone.now)
     note = models.TextField(_("note"), blank=True)
     note_visible_to_party = models.BooleanField(_("note visible to the party"), default=True)
+    # The time frame as this move set it (agreed on acceptance, moved on by a pause), or none.
+    due_date = models.DateField(_("time frame set"), null=True, blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -92,6 +98,11 @@ class Document(models.Model):
     def __str__(self) -> str:
         return self.original_name
 
+    @property
+    def reads_in_place(self) -> bool:
+        """A PDF or a Word document opens in the portal (requests.views.document_read)."""
+        return self.content_type in READ_IN_PLACE
+
 
 class Feedback(models.Model):
     """The party's rating of a delivered request: the raw material of the yearly review."""
@@ -133,6 +144,14 @@ class AccessRecord(models.Model):
     user = models.ForeignKey(_USER, on_delete=models.PROTECT, related_name="+")
     day = models.DateField(_("day"), default=timezone.localdate)
     kind = models.CharField(_("what was opened"), max_length=16, choices=Kind.choices)
+    document = models.ForeignKey(
+        "Document",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("document"),
+    )
     count = models.PositiveIntegerField(_("times"), default=1)
     at = models.DateTimeField(_("last opened"), default=timezone.now)
 
@@ -141,8 +160,11 @@ class AccessRecord(models.Model):
         verbose_name = _("access record")
         verbose_name_plural = _("access records")
         constraints = [
+            # One row per person, day and thing opened: a page, or one document by name.
             models.UniqueConstraint(
-                fields=["assistance_request", "user", "day", "kind"], name="access_record_per_day"
+                fields=["assistance_request", "user", "day", "kind", "document"],
+                name="access_record_per_day_and_document",
+                nulls_distinct=False,
             )
         ]
 
@@ -151,7 +173,9 @@ class AccessRecord(models.Model):
 
     @property
     def what(self) -> str:
-        """What was opened, and how often that day (the party's page shows this)."""
+        """What was opened that day, a document by its name (the party's page shows this)."""
+        if self.document_id:
+            return _("document “%(name)s”") % {"name": self.document.original_name}
         return ngettext("%(kind)s, %(count)d time", "%(kind)s, %(count)d times", self.count) % {
             "kind": self.get_kind_display(),
             "count": self.count,
@@ -214,3 +238,24 @@ class AccessGrant(models.Model):
 
     def __str__(self) -> str:
         return str(self.party or self.user)
+
+
+class Assignment(models.Model):
+    """Who handles a request from when, and who decided it: the case's timeline shows each."""
+
+    assistance_request = models.ForeignKey(
+        AssistanceRequest, related_name="assignments", **_REQUEST
+    )
+    officer = models.ForeignKey(
+        _USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    actor = models.ForeignKey(_USER, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+
+    def __str__(self) -> str:
+        return f"{self.officer or '—'} · {self.at:%Y-%m-%d %H:%M}"

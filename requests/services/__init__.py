@@ -5,12 +5,12 @@ from requests.services.conversation import (
     add_document,
     post_message,
     record_access,
-    reply,
     save_saved_reply,
 )
+from requests.services.desk import reply
 from requests.services.drafting import create_draft, update_draft
 from requests.services.feedback import give_feedback, set_consent
-from requests.services.workflow import assign_officer, send_information, transition
+from requests.services.workflow import assign_officer, send_information, take, transition
 
 __all__ = [
     "add_document",
@@ -25,6 +25,7 @@ __all__ = [
     "save_saved_reply",
     "send_information",
     "set_consent",
+    "take",
     "transition",
     "update_draft",
 ]

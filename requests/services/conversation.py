@@ -1,8 +1,7 @@
 """Messages, documents and the record of who opened a request."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -10,7 +9,7 @@ from requests import notifications
 from requests.documents import CheckedUpload, check_upload
 from requests.models import AccessRecord, AssistanceRequest, Document, Message, SavedReply
 from requests.permissions import (
-    can_manage_saved_replies,
+    can_change_saved_reply,
     can_upload,
     can_work_on,
     can_write_message,
@@ -109,50 +108,47 @@ def post_message(
 
 
 def record_access(
-    assistance_request: AssistanceRequest, *, user, kind: str = AccessRecord.Kind.PORTAL_PAGE
+    assistance_request: AssistanceRequest,
+    *,
+    user,
+    kind: str = AccessRecord.Kind.PORTAL_PAGE,
+    document: Document | None = None,
 ) -> None:
-    """Staff opened the request (or one of its documents): the party may see that they did.
+    """Staff opened the request (or one of its documents, named): the party may see it.
 
-    One row per person, day and kind, counted: an upsert, so two openings at once both count.
+    Once per person, day and thing opened: reloading a page, or reading a document again the
+    same day, adds nothing. One statement that ignores the row if it is there, so two openings
+    at once leave one row.
     """
     if not user.is_staff or getattr(user, "membership", None):
         return
     now = timezone.now()
-    key = {
-        "assistance_request": assistance_request,
-        "user": user,
-        "day": timezone.localdate(now),
-        "kind": kind,
-    }
-    if AccessRecord.objects.filter(**key).update(count=F("count") + 1, at=now):
-        return
-    try:
-        with transaction.atomic():
-            AccessRecord.objects.create(**key, at=now)
-    except IntegrityError:  # someone else's opening created the row meanwhile
-        AccessRecord.objects.filter(**key).update(count=F("count") + 1, at=now)
-
-
-@transaction.atomic
-def reply(
-    assistance_request: AssistanceRequest, *, actor, body: str, internal: bool, attachment=None
-) -> Message:
-    """Staff write to the party (with a file, if any) or leave an internal note: both or
-    nothing is saved."""
-    if attachment is not None and internal:
-        raise ValidationError(
-            {"attachment": _("Files are shared with the party: send them in a reply.")}
-        )
-    message = post_message(assistance_request, actor=actor, body=body, internal=internal)
-    if attachment is not None:
-        upload_document(assistance_request, attachment, actor=actor)
-    return message
+    AccessRecord.objects.bulk_create(
+        [
+            AccessRecord(
+                assistance_request=assistance_request,
+                user=user,
+                day=timezone.localdate(now),
+                kind=kind,
+                document=document,
+                at=now,
+            )
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def save_saved_reply(saved_reply: SavedReply, *, actor) -> SavedReply:
-    """The triage desk adds or changes a saved reply; who changed it last is kept."""
-    if not can_manage_saved_replies(actor):
-        raise PermissionDenied
+    """Add or change a saved reply: a shared one by the triage desk, a personal one by its
+    owner (who it is made for); who changed it last is kept."""
+    if saved_reply.pk is not None:
+        stored = SavedReply.objects.get(pk=saved_reply.pk)
+        if not can_change_saved_reply(actor, stored):
+            raise PermissionDenied
+    if saved_reply.owner_id is None:
+        saved_reply.owner = actor
+    if not can_change_saved_reply(actor, saved_reply):
+        raise ValidationError({"shared": _("Only the triage desk shares saved replies.")})
     saved_reply.updated_by, saved_reply.updated_at = actor, timezone.now()
     saved_reply.save()
     return saved_reply

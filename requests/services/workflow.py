@@ -15,13 +15,14 @@ from requests.date_drilldown import retire_cached_drilldowns
 from requests.models import (
     PARTY_ONLY_STATUSES,
     PAUSED_STATUSES,
+    Assignment,
     AssistanceRequest,
     Document,
     Status,
     StatusChange,
 )
 from requests.models.workflow import TRANSITIONS
-from requests.permissions import plays
+from requests.permissions import can_take, may_take_region, plays
 from requests.services import access
 from requests.services.conversation import add_document
 from requests.services.drafting import answers_of, check_request_rules
@@ -123,6 +124,7 @@ def _prepare(locked, to_status, *, actor, note, reason, due_date, deliverable) -
         locked, to_status, reason=reason, due_date=due_date, deliverable=deliverable, note=note
     )
     now = timezone.now()
+    locked._due_date_before = locked.due_date  # the history row says if the move changed it
     resuming = locked.status in PAUSED_STATUSES
     if resuming:
         _stop_the_pause(locked)
@@ -154,11 +156,16 @@ def _record(locked, from_status, *, actor, note, note_visible_to_party) -> None:
         at=locked.last_activity_at,
         note=note.strip(),
         note_visible_to_party=note_visible_to_party,
+        due_date=locked.due_date if locked.due_date != locked._due_date_before else None,
     )
     if from_status in PARTY_ONLY_STATUSES:
         access.refresh_view_access(locked)  # beneficiaries and the bureau see it from now on
     notifications.status_changed(
-        locked, locked.status, actor=actor, from_status=from_status, note=note.strip()
+        locked,
+        locked.status,
+        actor=actor,
+        from_status=from_status,
+        note=note.strip() if note_visible_to_party else "",
     )
     retire_cached_drilldowns()
 
@@ -168,18 +175,43 @@ def assign_officer(assistance_request: AssistanceRequest, officer, *, actor) -> 
     """The triage desk gives the request to an officer, who then sees and works on it."""
     if not is_triage(actor):
         raise PermissionDenied
-    if officer is not None and not (officer.is_staff and officer.is_active):
-        raise ValidationError({"officer": _("Choose an active member of staff.")})
-    locked = AssistanceRequest.objects.select_for_update().get(pk=assistance_request.pk)
+    return _assign(assistance_request, officer, actor=actor)
+
+
+@transaction.atomic
+def take(assistance_request: AssistanceRequest, *, actor) -> AssistanceRequest:
+    """ "Take it": staff who may handle the request's region assign it to themselves."""
+    locked = AssistanceRequest.objects.select_related("party").get(pk=assistance_request.pk)
+    if not can_take(actor, locked):
+        raise PermissionDenied
+    return _assign(locked, actor, actor=actor)
+
+
+def _assign(assistance_request, officer, *, actor) -> AssistanceRequest:
+    """Lock, assign, record who decided it and when (the timeline shows it), notify."""
+    locked = (
+        AssistanceRequest.objects.select_for_update()
+        .select_related("party")
+        .get(pk=assistance_request.pk)
+    )
+    if officer is not None and not may_take_region(officer, locked.party.region):
+        raise ValidationError(
+            {"officer": _("Choose a member of staff who may handle this party's region.")}
+        )
     if locked.status in PARTY_ONLY_STATUSES:
         raise WorkflowError(_("A draft cannot be assigned."))
     previous = locked.assigned_officer
+    if officer == previous:
+        return locked
     locked.assigned_officer = officer
     locked.last_activity_at = timezone.now()
     locked.changed_by(actor)
     locked.save(update_fields=["assigned_officer", "last_activity_at"])
+    Assignment.objects.create(
+        assistance_request=locked, officer=officer, actor=actor, at=locked.last_activity_at
+    )
     access.refresh_view_access(locked)
-    if officer is not None and officer != previous:
+    if officer is not None and officer != actor:
         notifications.officer_assigned(locked, officer)
     return locked
 

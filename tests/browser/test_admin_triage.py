@@ -85,7 +85,7 @@ def test_the_triage_desk_takes_a_request_from_its_queue_to_delivery(
     # Read the party's document through the portal's permission-checked view.
     with page.expect_download() as download:
         page.locator("section", has_text="Documents and deliverables").get_by_role(
-            "link", name="draft-patent-law.pdf"
+            "link", name="Download draft-patent-law.pdf"
         ).click()
     assert download.value.suggested_filename == "draft-patent-law.pdf"
 
