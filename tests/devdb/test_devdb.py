@@ -67,14 +67,17 @@ def query(server: devdb.Server, sql: str, name: str = "portal"):
     return row
 
 
-def test_the_default_url_is_a_socket_in_the_checkout():
+def test_the_default_url_is_a_socket_of_the_checkout():
     settings = dj_database_url.parse(devdb.url())
     assert settings["ENGINE"] == "django.db.backends.postgresql"
-    assert settings["HOST"] == str(ROOT / "var" / "postgres")
+    assert devdb.DATA == ROOT / "var" / "postgres"
+    assert settings["HOST"] == str(devdb.socket_dir(devdb.DATA))
     assert (settings["NAME"], settings["PORT"]) == ("portal", "")
 
 
-def test_a_path_too_long_for_a_socket_uses_a_folder_of_its_own_in_tmp():
+def test_the_socket_is_in_the_data_folder_unless_its_path_is_too_long():
+    short = Path("/srv/portal/var/postgres")
+    assert devdb.socket_dir(short) == short
     deep = Path("/srv") / ("checkout-" * 12) / "var" / "postgres"
     first, second = devdb.socket_dir(deep), devdb.socket_dir(deep.with_name("other"))
     assert first.parent == Path(tempfile.gettempdir()) and first != second
