@@ -103,16 +103,32 @@ class Server:
         pid_file.unlink(missing_ok=True)
         return None
 
+    def _check_owner(self) -> None:
+        """The server runs as the folder's owner: a folder made by root's run (owned by the
+        system user) cannot serve a normal user's run, nor the reverse."""
+        if not self.data.exists():
+            return
+        owner, runs_as = self.data.stat().st_uid, _server_user(self.data).get("user", os.geteuid())
+        if owner != runs_as:
+            raise Trouble(
+                f"{self.data} belongs to the user {_name(owner)} and the server would run as "
+                f"{_name(runs_as)}: run make as the user who made it, or wipe it as root "
+                f"(`rm -rf {self.data}`) to start afresh."
+            )
+
     def _check_version(self) -> None:
         version_file = self.data / "PG_VERSION"
-        if not version_file.exists():
-            if self.data.exists() and any(self.data.iterdir()):
-                raise Trouble(
-                    f"{self.data} holds files but no PostgreSQL data: "
-                    "`make reset-db` wipes it and the next `make run` starts afresh."
-                )
-            return
-        made_by, ours = version_file.read_text().strip(), _major_version()
+        try:
+            if not version_file.exists():
+                if self.data.exists() and any(self.data.iterdir()):
+                    raise Trouble(
+                        f"{self.data} holds files but no PostgreSQL data: "
+                        "`make reset-db` wipes it and the next `make run` starts afresh."
+                    )
+                return
+            made_by, ours = version_file.read_text().strip(), _major_version()
+        except PermissionError:
+            return  # another user's folder: _check_owner says so
         if made_by != ours:
             raise Trouble(
                 f"{self.data} was made by PostgreSQL {made_by} and this is PostgreSQL {ours}: "
@@ -126,6 +142,7 @@ class Server:
         """Running and ready, with these databases made (reused when already running)."""
         with self._locked():
             self._check_version()
+            self._check_owner()
             if self.running_pid() is None:
                 if not (self.data / "PG_VERSION").exists():
                     self._initdb()
@@ -295,13 +312,22 @@ def _explain(output: str, server: Server) -> str | None:
     if "incompatible with server" in output:
         return f"{server.data} was made by another PostgreSQL: `make reset-db` wipes it."
     if "Permission denied" in output:
-        return f"PostgreSQL may not use {server.data}: {_tail(output)}"
+        return f"PostgreSQL was refused access ({_tail(output, 1)}): check `ls -ld {server.data}`."
     return None
 
 
 def _tail(text: str, lines: int = 3) -> str:
-    last = [line for line in text.strip().splitlines() if line.strip()][-lines:]
+    last = [line.strip() for line in text.strip().splitlines() if line.strip()][-lines:]
     return "PostgreSQL failed: " + " / ".join(last)
+
+
+def _name(uid: int) -> str:
+    import pwd
+
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return str(uid)
 
 
 def _read_from(path: Path, offset: int) -> str:

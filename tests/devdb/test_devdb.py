@@ -104,6 +104,19 @@ def test_a_folder_of_another_major_version_gets_a_sentence_not_a_traceback(scrat
 
 
 @pytest.mark.devdb
+def test_a_folder_of_another_user_gets_a_sentence(template, scratch):
+    if os.geteuid() != 0:
+        pytest.skip("making a folder another user owns needs root")
+    data = scratch / "postgres"
+    data.mkdir()
+    (data / "PG_VERSION").write_text("18\n")
+    os.chown(data, 65534, 65534)  # nobody's, while root's server runs as embedded_postgres
+    with pytest.raises(devdb.Trouble, match="belongs to the user nobody") as raised:
+        devdb.Server(data).start()
+    assert "run make as the user who made it" in str(raised.value)
+
+
+@pytest.mark.devdb
 def test_started_reused_stopped_and_wiped(template, scratch):
     server = copy(template, scratch)
     server.start()
