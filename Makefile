@@ -5,12 +5,14 @@ SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-# The embedded default: SQLite in the project, Celery eager. Set DATABASE_URL to use PostgreSQL.
+# The embedded default: the checkout's own PostgreSQL (portal/devdb.py: data in var/postgres,
+# a Unix socket there and no TCP port), started when needed; Celery eager. DATABASE_URL
+# overrides it (CI, production).
 export DEBUG ?= 1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint format migrate demo lock clean messages screenshots code
+.PHONY: run test install lint format db stop reset-db migrate demo lock clean messages screenshots code
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version.split()[0]'
@@ -24,7 +26,19 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 
 install: $(VENV)/.installed
 
-migrate: install
+# Start the checkout's PostgreSQL unless DATABASE_URL names another; reused while it runs.
+DEVDB := $(BIN)/python -m portal.devdb
+db: install
+	@$(if $(DATABASE_URL),true,$(DEVDB) start >/dev/null)
+
+# Stop it (the data stays), or stop it and wipe its data folder.
+stop:
+	@if [ -x $(BIN)/python ]; then $(DEVDB) stop; else echo "No .venv: nothing to stop."; fi
+
+reset-db: install
+	@$(DEVDB) reset
+
+migrate: db
 	$(BIN)/python manage.py migrate --no-input
 
 demo: migrate
@@ -53,15 +67,16 @@ format: install
 # and workers of their own, so they run after, one at a time. pytest's exit 5 ("no test
 # collected", e.g. when PYTEST_ARGS picks only fast tests) is not a failure there.
 JOBS ?= 2
-SERIAL := browser or broker or production
-test: lint
+SERIAL := browser or broker or production or devdb
+test: lint db
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
 	$(BIN)/pytest -n $(JOBS) -m "not ($(SERIAL))" $(PYTEST_ARGS)
 	$(BIN)/pytest -m "$(SERIAL)" $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
-# Performance (README "Performance"): build the benchmark world on PostgreSQL, then measure.
+# Performance (README "Performance"): build the benchmark world, then measure. The checkout's
+# own server serves too: BENCH_DATABASE_URL=$$($(DEVDB) start portal_bench) (README).
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 BENCH_OUTPUT ?= var/benchmark.json
 .PHONY: seed-benchmark benchmark benchmark-served benchmark-scales
@@ -96,7 +111,7 @@ benchmark-scales: install
 	$(BIN)/python -m scripts.benchmark.compare var/benchmark-small.json var/benchmark-full.json
 
 # Re-take the README's screenshots with the browser tests (needs Debian's chromium).
-screenshots: install
+screenshots: db
 	scripts/screenshots
 
 MESSAGES_IGNORE := --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'scripts/*' --ignore 'node_modules/*'
@@ -111,5 +126,7 @@ messages: install
 lock: install
 	$(BIN)/python -m pip freeze --exclude-editable > constraints.txt
 
-clean:
-	rm -rf $(VENV) db.sqlite3 var
+# Everything made here except the database, which only `make reset-db` wipes.
+clean: stop
+	rm -rf $(VENV)
+	@[ ! -d var ] || find var -mindepth 1 -maxdepth 1 ! -name postgres ! -name .postgres.lock -exec rm -rf {} +

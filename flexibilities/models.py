@@ -108,7 +108,7 @@ class Provision(models.Model):
     # The natural key's law part: the law number when there is one, else the title. Written
     # by services.save_provision and the import, never by hand.
     law_key = models.CharField(max_length=500, editable=False)
-    # Maintained by the services that write provisions (PostgreSQL only; NULL on SQLite).
+    # Maintained by the services that write provisions.
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -235,7 +235,7 @@ IMPORT_TRANSITIONS: dict[str, dict[str, str]] = {
 
 class SearchWord(models.Model):
     """A word of a published provision, unaccented and lowercased: the vocabulary that the
-    search's typo correction and "did you mean" pick from (PostgreSQL, written by
+    search's typo correction and "did you mean" pick from (written by
     search.refresh_vocabulary, trigram-indexed)."""
 
     word = models.CharField(max_length=60, primary_key=True)

@@ -1,7 +1,8 @@
 """Settings for the assistance portal: one module, every choice read from the environment.
 
-The embedded default (no variables but DEBUG=1) is SQLite in the project and Celery running
-tasks eagerly in-process. Production sets DATABASE_URL, CELERY_BROKER_URL, SECRET_KEY and
+The embedded default (no variables but DEBUG=1) is the checkout's own PostgreSQL
+(portal/devdb.py, which `make run` and `make test` start) and Celery running tasks eagerly
+in-process. Production sets DATABASE_URL, CELERY_BROKER_URL, SECRET_KEY and
 ALLOWED_HOSTS; README.md lists every variable.
 """
 
@@ -12,6 +13,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from portal import devdb
 from portal.env import env_bool, env_count, env_int, env_list, env_str
 from portal.notifications.schedule import BEAT_SCHEDULE as NOTIFICATIONS_BEAT_SCHEDULE
 from portal.security.client_ip import ipware_settings
@@ -114,7 +116,7 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        env_str("DATABASE_URL", devdb.url()),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
@@ -339,10 +341,6 @@ PERMISSIONS_POLICY = {
 # browsers hard-code and cannot be undone quickly; the organisation opts in with
 # SECURE_HSTS_PRELOAD=1 once every subdomain serves HTTPS.
 SILENCED_SYSTEM_CHECKS = env_list("SILENCED_SYSTEM_CHECKS", ["security.W021"])
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # The embedded SQLite default cannot build PostgreSQL's covering index on provisions
-    # (models.W040); production runs PostgreSQL, where the index exists.
-    SILENCED_SYSTEM_CHECKS.append("models.W040")
 
 # Documents on requests: largest upload, in megabytes.
 DOCUMENT_MAX_UPLOAD_MB = env_int("DOCUMENT_MAX_UPLOAD_MB", 20)

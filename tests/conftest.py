@@ -4,16 +4,29 @@ Parties and the registry come from the reference-data migration, so the cast bel
 member states: Kenya (Africa bureau), Chile (Latin America and the Caribbean).
 """
 
+import os
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import translation
 
+from portal import devdb
 from portal.models import Membership, Party, Region
 from portal.roles import OFFICERS_GROUP, TRIAGE_GROUP, ensure_staff_groups
 from portal.services import set_membership, sync_role_groups
 
 PASSWORD = "a-long-test-password-1"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Without DATABASE_URL the suite runs on the checkout's own PostgreSQL, started here as
+    `make test` starts it (once: not again in each worker of a run split over cores)."""
+    if "DATABASE_URL" not in os.environ and not hasattr(config, "workerinput"):
+        try:
+            devdb.Server().start()
+        except devdb.Trouble as trouble:
+            pytest.exit(str(trouble), returncode=1)
 
 
 @pytest.fixture(autouse=True)

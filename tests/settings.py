@@ -3,7 +3,8 @@
 A developer's shell (or a production-like `.env`) may export CELERY_BROKER_URL, CACHE_URL,
 EMAIL_BACKEND or DEBUG; the suite must not change behaviour with them. Every variable that
 portal.settings reads is dropped before it is imported, except DATABASE_URL, which is how CI
-chooses PostgreSQL. Tests that need a broker or another setting ask for it explicitly.
+chooses its PostgreSQL (without it, the checkout's own: portal/devdb.py). Tests that need a
+broker or another setting ask for it explicitly.
 """
 
 import os

@@ -6,7 +6,6 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from flexibilities.db_operations import AddIndexOnPostgres
 
 
 class Migration(migrations.Migration):
@@ -109,12 +108,11 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('party', 'category', 'law_key', 'article'), name='flexibilities_provision_natural_key')],
             },
         ),
-        # PostgreSQL only (see db_operations): SQLite has neither GIN nor NULLS LAST in indexes.
-        AddIndexOnPostgres(
+        migrations.AddIndex(
             model_name='provision',
             index=models.Index(models.OrderBy(models.F('law_date'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), condition=models.Q(('is_published', True)), name='flex_prov_published_recent'),
         ),
-        AddIndexOnPostgres(
+        migrations.AddIndex(
             model_name='provision',
             index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='flex_prov_search_gin'),
         ),

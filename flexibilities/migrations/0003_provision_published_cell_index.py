@@ -1,7 +1,5 @@
 from django.db import migrations, models
 
-from flexibilities.db_operations import AddIndexOnPostgres
-
 
 class Migration(migrations.Migration):
     """The compare matrix reads its counts from this covering index (issue 9's benchmark)."""
@@ -11,7 +9,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        AddIndexOnPostgres(
+        migrations.AddIndex(
             model_name="provision",
             index=models.Index(
                 condition=models.Q(("is_published", True)),

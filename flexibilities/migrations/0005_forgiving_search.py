@@ -10,8 +10,6 @@ from django.contrib.postgres.operations import TrigramExtension, UnaccentExtensi
 from django.contrib.postgres.indexes import GinIndex
 from django.db import migrations, models
 
-from flexibilities.db_operations import AddIndexOnPostgres, RunSQLOnPostgres
-
 _CONFIGS = {
     "flex_english": "english_stem",
     "flex_french": "french_stem",
@@ -58,15 +56,15 @@ class Migration(migrations.Migration):
     operations = [
         UnaccentExtension(),
         TrigramExtension(),
-        RunSQLOnPostgres(CREATE_CONFIGS, DROP_CONFIGS),
+        migrations.RunSQL(CREATE_CONFIGS, DROP_CONFIGS),
         migrations.CreateModel(
             name="SearchWord",
             fields=[("word", models.CharField(max_length=60, primary_key=True, serialize=False))],
         ),
-        AddIndexOnPostgres(
+        migrations.AddIndex(
             model_name="searchword",
             index=GinIndex(fields=["word"], name="flex_word_trgm", opclasses=["gin_trgm_ops"]),
         ),
-        RunSQLOnPostgres(REBUILD_VECTORS, migrations.RunSQL.noop),
-        RunSQLOnPostgres(FILL_VOCABULARY, migrations.RunSQL.noop),
+        migrations.RunSQL(REBUILD_VECTORS, migrations.RunSQL.noop),
+        migrations.RunSQL(FILL_VOCABULARY, migrations.RunSQL.noop),
     ]

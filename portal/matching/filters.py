@@ -9,10 +9,10 @@ from portal.models import AssistanceKind, LegalArea, Need, OfferType, Region, Re
 
 
 def _has(field: str):
-    """Filter a JSON list field for one value (exact, quotes included; SQLite and PostgreSQL)."""
+    """Filter a JSON list field for one value (JSON containment: the list holds it)."""
 
     def method(queryset, name, value):
-        return queryset.filter(**{f"{field}__icontains": f'"{value}"'}) if value else queryset
+        return queryset.filter(**{f"{field}__contains": [value]}) if value else queryset
 
     return method
 

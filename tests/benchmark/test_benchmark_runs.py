@@ -1,22 +1,16 @@
 """The benchmark works: it seeds a (tiny) world and measures every page of it.
 
 Not a timing test: CI machines vary. It proves the seed and the measurement run end to end and
-that the JSON has the figures the issue asks for. PostgreSQL only, like the benchmark.
+that the JSON has the figures the issue asks for.
 """
 
 import json
 
 import pytest
-from django.db import connection
 
 from scripts.benchmark import guard, run, seed
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="the benchmark world needs PostgreSQL"
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 PAGES = {
     "floor (home page)",

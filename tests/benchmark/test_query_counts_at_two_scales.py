@@ -2,21 +2,15 @@
 
 Cheap and deterministic (no timing): the same seed at two small scales, each in a
 transaction rolled back afterwards, and the statements of one request to every page counted.
-PostgreSQL only, like the benchmark.
 """
 
 import pytest
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 
 from scripts.benchmark import run, seed
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="the benchmark world needs PostgreSQL"
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 
 def counts_on_a_world_of(scale: float) -> dict[str, tuple[int, int]]:

@@ -1,9 +1,7 @@
 """Fixtures of the broker tests: the real Redis broker and real `celery worker` processes.
 
 The worker is another process, so it must see the test's rows: the tests are transactional
-(rows are committed) and the database is one another process can open. PostgreSQL's test
-database is; SQLite's in-memory one is not, so with SQLite the session's test database becomes
-a temporary file (only when these tests are collected and Redis answers).
+(rows are committed), and the worker opens the same test database.
 
 Without Redis the tests skip with a message saying how to start it; with REQUIRE_BROKER=1, as
 CI should set, they fail instead.
@@ -24,7 +22,6 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
-from django.conf import settings
 from django.db import connection, connections
 
 from portal.celery import app as celery_app
@@ -52,21 +49,6 @@ def _broker_answers(url: str) -> bool:
         return False
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    database = settings.DATABASES["default"]
-    wanted = "not broker" not in (config.option.markexpr or "")
-    in_memory = not database.get("TEST", {}).get("NAME")
-    if (
-        wanted
-        and database["ENGINE"].endswith("sqlite3")
-        and in_memory
-        and _broker_answers(broker_url())
-    ):
-        folder = tempfile.mkdtemp(prefix="portal-broker-tests-")
-        database.setdefault("TEST", {})["NAME"] = os.path.join(folder, "test.sqlite3")
-        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
-
-
 @pytest.fixture(scope="session")
 def broker() -> str:
     """The real broker's URL, its test database emptied of earlier runs' messages."""
@@ -88,18 +70,11 @@ def broker() -> str:
 def _database_url() -> str:
     """How another process reaches the test database this process uses."""
     db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        name = str(db["NAME"])
-        if name == ":memory:" or "mode=memory" in name:
-            pytest.skip("the SQLite test database is in memory; a worker cannot open it")
-        return f"sqlite:///{name}"
-    if connection.vendor == "postgresql":
-        user = quote(db.get("USER") or "")
-        password = f":{quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
-        host = db.get("HOST") or "127.0.0.1"
-        port = f":{db['PORT']}" if db.get("PORT") else ""
-        return f"postgres://{user}{password}@{host}{port}/{db['NAME']}"
-    pytest.skip(f"no worker database URL for {connection.vendor}")
+    user = quote(db.get("USER") or "")
+    password = f":{quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
+    host = quote(db.get("HOST") or "127.0.0.1", safe="")  # a socket's folder is a host too
+    port = f":{db['PORT']}" if db.get("PORT") else ""
+    return f"postgres://{user}{password}@{host}{port}/{db['NAME']}"
 
 
 @pytest.fixture

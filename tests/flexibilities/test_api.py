@@ -4,7 +4,6 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from flexibilities import search
 from tests.flexibilities.conftest import make_provision
 
 pytestmark = pytest.mark.django_db
@@ -147,8 +146,8 @@ def test_the_provision_list_costs_the_same_queries_for_3_or_30_provisions(
     api, django_assert_num_queries
 ):
     # categories and parties (filter choices), count of matches (to decide on ranking),
-    # count for the pager, page; on PostgreSQL, the typo check against the vocabulary
-    queries = 6 if search.is_postgres() else 5
+    # count for the pager, page, the typo check against the vocabulary
+    queries = 6
     _make(3)
     with django_assert_num_queries(queries):
         assert api.get(PROVISIONS, {"q": "licence", "party": "KE"}).status_code == 200

@@ -16,7 +16,7 @@ PRODUCTION = {
     "DEBUG": "0",
     "SECRET_KEY": "x" * 30 + "-a-production-like-secret-key-of-fifty-chars",
     "ALLOWED_HOSTS": "portal.example.org",
-    "DATABASE_URL": "sqlite:///:memory:",
+    "DATABASE_URL": "postgres://portal@db.example:5432/portal",
 }
 
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 COMPLETE = ["fr", "es", "ar", "zh_Hans", "ru"]
 PLURAL_FORMS = {"fr": 2, "es": 2, "ar": 6, "zh_Hans": 1, "ru": 3}
 IGNORE = [".venv/*", "var/*", "tests/*", "scripts/*", "node_modules/*"]
-SKIP_COPY = [".venv", ".git", "node_modules", "var", "docs", "db.sqlite3", "__pycache__", "tests"]
+SKIP_COPY = [".venv", ".git", "node_modules", "var", "docs", "__pycache__", "tests"]
 GLOSSARY = ROOT / "locale" / "glossary.csv"
 # %(name)s and its kin, a bare %s or %d, and str.format's {name}.
 PLACEHOLDER = re.compile(r"%\(\w+\)[-#0 +]*\d*(?:\.\d+)?[sdifrx]|%[sdif]|\{\w*\}")

@@ -2,8 +2,8 @@
 docker-compose.yml runs it (gunicorn with several workers and DEBUG off, a Celery worker and
 beat) on a PostgreSQL database and a Redis of the tests' own, with the demo world loaded.
 
-Needs PostgreSQL (PRODUCTION_TEST_DATABASE_URL, or DATABASE_URL when it is PostgreSQL; a
-database of its own is created beside it and dropped after), redis-server and GNU gettext.
+Needs PostgreSQL (PRODUCTION_TEST_DATABASE_URL, else DATABASE_URL, else the checkout's own
+server; a database of its own is created beside it and dropped after), redis-server and GNU gettext.
 Without them the tests skip with a message, unless REQUIRE_PRODUCTION=1 (CI) makes that a
 failure. Everything started here runs in a process group of its own and is stopped at the end.
 """
@@ -26,6 +26,7 @@ import psycopg2
 import pytest
 import yaml
 
+from portal import devdb
 from tests.broker.conftest import wait_for
 from tests.production.client import SiteClient
 from tests.redis_server import PrivateRedis, free_port, unavailable
@@ -36,7 +37,11 @@ SWEEP_SECONDS = "3"
 
 
 def _postgres_url() -> str:
-    url = os.environ.get("PRODUCTION_TEST_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
+    url = (
+        os.environ.get("PRODUCTION_TEST_DATABASE_URL")
+        or os.environ.get("DATABASE_URL")
+        or devdb.url()
+    )
     if not url.startswith(("postgres://", "postgresql://")):
         unavailable(
             "the production tests need PostgreSQL: set PRODUCTION_TEST_DATABASE_URL (or "

@@ -54,7 +54,6 @@ def test_another_users_token_does_not_reveal_their_request(ke_official, ke_focal
     assert AssistanceRequest.objects.count() == 1
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serialises all writes")
 @pytest.mark.django_db(transaction=True)
 def test_the_same_form_posted_twice_at_the_same_moment_creates_one_request(ke_official):
     token = token_of_a_fresh_form(client_for(ke_official))
