@@ -156,7 +156,7 @@ def _record(locked, from_status, *, actor, note, note_visible_to_party) -> None:
         note_visible_to_party=note_visible_to_party,
     )
     if from_status in PARTY_ONLY_STATUSES:
-        access.refresh_view_access(locked)  # beneficiaries and the bureau see it from now on
+        access.refresh_view_access(locked)  # beneficiaries see it from now on
     notifications.status_changed(
         locked, locked.status, actor=actor, from_status=from_status, note=note.strip()
     )
