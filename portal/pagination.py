@@ -11,7 +11,7 @@ import json
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-EXACT_UP_TO = 5_000
+EXACT_UP_TO = 1_000
 
 
 class EstimatedCountPaginator(Paginator):

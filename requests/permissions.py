@@ -108,21 +108,25 @@ def _granted(user):
 def _staff_scope(user) -> QuerySet[AssistanceRequest]:
     """A bureau's region and an officer's assignments, by the request's own indexed columns.
 
-    For a bureau, its requests assigned to the person outside the region and the exceptions
-    are read first (a few ids, usually none): the region alone is then one index range, which
-    the desk's partial indexes answer in list order and count without reading the table.
+    The exceptions are read first, once per request of the person's (remembered on the user,
+    as their roles are): guardian's rows and, for a bureau, its member's assignments outside
+    the region, a few ids, usually none. The region alone is then one index range, which the
+    desk's partial indexes answer in list order and count without reading the table.
     """
-    by_user, by_group = _granted(user)
     region = bureau_region(user)
+    exceptions = getattr(user, "_request_scope_exceptions", None)
+    if exceptions is None:
+        by_user, by_group = _granted(user)
+        if region:
+            assigned = (
+                AssistanceRequest.objects.filter(assigned_officer=user.pk)
+                .exclude(region=region)
+                .values_list("pk", flat=True)
+            )
+            by_user = by_user.union(assigned)
+        exceptions = user._request_scope_exceptions = list(by_user.union(by_group))
     if not region:
-        exceptions = list(by_user.union(by_group))
         return AssistanceRequest.objects.filter(Q(assigned_officer=user.pk) | Q(pk__in=exceptions))
-    assigned = (
-        AssistanceRequest.objects.filter(assigned_officer=user.pk)
-        .exclude(region=region)
-        .values_list("pk", flat=True)
-    )
-    exceptions = list(by_user.union(by_group, assigned))
     if not exceptions:
         return AssistanceRequest.objects.filter(region=region)
     return AssistanceRequest.objects.filter(Q(region=region) | Q(pk__in=exceptions))

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from portal.roles import is_triage
@@ -159,17 +160,25 @@ def _queue_conditions(user, today: dt.date) -> dict[str, Q]:
     }
 
 
+# A queue's tab counts up to this many: beyond it says "1,000+" (nobody works a queue by
+# its exact size, and an exact count of tens of thousands reads as many index entries).
+QUEUE_COUNT_LIMIT = 1000
+
+
 def queue_counts(user) -> dict[str, int]:
-    """How many of the requests the user sees are in each queue, in one statement.
+    """How many of the requests the user sees are in each queue (at most QUEUE_COUNT_LIMIT),
+    in one statement.
 
     Each count is a subquery of its own, so each reads its queue's partial index (for a
-    bureau, its region's part of it) and none scans the requests: one aggregate with a FILTER
-    per queue read every request the user sees, a third of the table for a bureau.
+    bureau, its region's part of it) and stops at the limit; none scans the requests (one
+    aggregate with a FILTER per queue read every request the user sees).
     """
-    scope = visible_requests(user)
-    parts, params = [], []
+    scope = visible_requests(user).order_by()
+    parts: list[str] = []
+    params: list = []
     for key, condition in _queue_conditions(user, timezone.localdate()).items():
-        sql, part_params = scope.filter(condition).order_by().values("pk").query.sql_with_params()
+        queue = scope.filter(condition).values("pk")[:QUEUE_COUNT_LIMIT]
+        sql, part_params = queue.query.sql_with_params()
         # Django compiled the SQL (its parameters apart); the key is one of QUEUES'.
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS {key}_queue) AS {key}")  # noqa: S608
         params.extend(part_params)
@@ -177,6 +186,13 @@ def queue_counts(user) -> dict[str, int]:
         cursor.execute(f"SELECT {', '.join(parts)}", params)
         row = cursor.fetchone()
     return dict(zip([key for key, _label in QUEUES], row, strict=True))
+
+
+def queue_count_label(count: int) -> str:
+    """A queue's count as its tab shows it: "1,000+" at the limit."""
+    if count >= QUEUE_COUNT_LIMIT:
+        return _("%(count)s+") % {"count": number_format(QUEUE_COUNT_LIMIT, force_grouping=True)}
+    return number_format(count)
 
 
 def in_queue(queryset: QuerySet[AssistanceRequest], user, key: str) -> QuerySet:

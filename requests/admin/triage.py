@@ -123,7 +123,12 @@ class AssistanceRequestAdmin(CaseAdminMixin, SimpleHistoryAdmin):
         current = selectors.queue_or_default(request.user, request.GET.get("queue"))
         counts = _counts(request)
         queues = [
-            {"key": key, "label": label, "count": counts[key], "current": key == current}
+            {
+                "key": key,
+                "label": label,
+                "count": selectors.queue_count_label(counts[key]),
+                "current": key == current,
+            }
             for key, label in selectors.QUEUES
         ]
         label = dict(selectors.QUEUES)[current]

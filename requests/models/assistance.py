@@ -30,8 +30,11 @@ def _statuses(statuses) -> list[str]:
 
 
 # The desk's queues as far as they depend neither on who looks nor on the day
-# (requests.selectors adds those parts). Each has a partial index of its own, the region
-# first: a queue's count and its page read that small index, for a bureau its region's part.
+# (requests.selectors adds those parts). Each has a partial index of its own in the desk's
+# order (newest submission first), the region after it: a queue's page is its first entries
+# (a bureau's: the first of its region), its count those entries up to the count's limit, read
+# from the index alone. The running requests have a second, by time frame, for the overdue
+# and due-soon counts.
 QUEUE_PREDICATES = {
     "unassigned": Q(assigned_officer__isnull=True, status__in=_statuses(OPEN_STATUSES)),
     "waiting": Q(status=Status.INFORMATION_REQUESTED),
@@ -40,15 +43,20 @@ QUEUE_PREDICATES = {
     "current": ~Q(status__in=_statuses(CLOSED_STATUSES | PARTY_ONLY_STATUSES)),
     "closed": Q(status__in=_statuses(CLOSED_STATUSES)),
 }
-_NEWEST = ["region", "-submitted_at", "-id"]
 QUEUE_INDEXES = [
+    *(
+        models.Index(
+            fields=["-submitted_at", "-id", "region"],
+            condition=predicate,
+            name=f"request_queue_{key}",
+        )
+        for key, predicate in QUEUE_PREDICATES.items()
+    ),
     models.Index(
-        # "running" is read for the overdue and due-soon queues: by time frame.
-        fields=["region", "due_date", "wished_by"] if key == "running" else _NEWEST,
-        condition=predicate,
-        name=f"request_queue_{key}",
-    )
-    for key, predicate in QUEUE_PREDICATES.items()
+        fields=["region", "due_date", "wished_by"],
+        condition=QUEUE_PREDICATES["running"],
+        name="request_queue_time_frame",
+    ),
 ]
 
 
@@ -158,9 +166,12 @@ class AssistanceRequest(models.Model):
             # order and a party's request ids from the index alone.
             models.Index(fields=["party", "-created_at", "-id"], name="request_party_newest"),
             models.Index(fields=["status", "due_date"]),
-            # The desk's queues: "mine" and "unassigned", newest submission first.
+            # An officer's requests, newest submission first: the "mine" queue's page in index
+            # order; its counts (by status and time frame) from the index alone.
             models.Index(
-                fields=["assigned_officer", "status", "-submitted_at"], name="request_queue_officer"
+                fields=["assigned_officer", "-submitted_at", "-id"],
+                include=["status", "due_date", "wished_by"],
+                name="request_queue_officer",
             ),
             # A bureau's requests: its region's, newest submission first (the desk's order).
             models.Index(fields=["region", "-submitted_at", "-id"], name="request_region_newest"),

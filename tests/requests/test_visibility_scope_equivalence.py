@@ -133,7 +133,7 @@ def test_every_member_of_the_cast_sees_what_guardian_granted_them_before(world):
 
 def test_the_services_no_longer_grant_what_the_columns_say(world):
     """No bureau group's row, no officer's row: only beneficiaries and grants remain."""
-    requests, cast = world
+    requests, _cast = world
     assert not AssistanceRequestGroupObjectPermission.objects.filter(
         group__name__startswith="bureau:"
     ).exists()
