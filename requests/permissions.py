@@ -5,8 +5,8 @@ request's `party`, a bureau its region's by the request's `region` (stamped from
 an officer theirs by `assigned_officer`, the triage desk every submitted one. django-guardian's
 `view_assistancerequest` object permission holds only the exceptions: a beneficiary party's
 group, a party or one person given access (services/access.py). Drafts are the party's own
-until submitted. visible_requests is the one scope: the site's pages, the desk (admin), the API,
-exports, activities (staff_activity_scope) and the yearly review read through it.
+until submitted. visible_requests is the one scope: the site's pages and the desk (admin) read
+requests through it, and staff read activities through it (staff_activity_scope).
 """
 
 from django.contrib.contenttypes.models import ContentType
