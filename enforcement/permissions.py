@@ -21,7 +21,7 @@ from enforcement.models import (
     ReportVersion,
 )
 from portal.models import Membership, Party
-from portal.roles import is_triage
+from portal.roles import bureau_region, is_triage
 
 
 def is_staff(user) -> bool:
@@ -69,7 +69,7 @@ def handles_report(user, report: CountryReport) -> bool:
 
 
 def _in_bureau_of(user, party) -> bool:
-    return bool(user.bureau) and user.bureau == party.region
+    return bool(bureau_region(user)) and bureau_region(user) == party.region
 
 
 def is_report_insider(user, report: CountryReport) -> bool:
@@ -128,8 +128,8 @@ def _handled_scope(user) -> Q:
     # A subquery, not a join: a join through the team would repeat a report per team member.
     teams = Programme.objects.filter(team=user).values("pk")
     scope = Q(mission__programme_id__in=teams)
-    if user.bureau:
-        scope |= Q(party__region=user.bureau)
+    if region := bureau_region(user):  # the one bureau scope (portal.roles)
+        scope |= Q(party__region=region)
     return scope
 
 

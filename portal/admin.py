@@ -74,6 +74,9 @@ class PartyAdmin(TranslationAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_status(timezone.localdate())
 
+    def save_model(self, request, obj, form, change):
+        services.save_party(obj)  # its requests follow a change of region
+
     @admin.display(description=_("development status today"))
     def status_today(self, party):
         labels = [

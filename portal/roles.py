@@ -1,8 +1,12 @@
-"""The roles of DESIGN.md section 4 as auth groups, which guardian's object permissions target.
+"""The roles of DESIGN.md section 4 as auth groups.
 
 - the triage desk and the officers: staff groups;
-- each party: a group `party:<code>` of its members (kept in step by services.set_membership);
+- each party: a group `party:<code>` of its members (kept in step by services.set_membership),
+  which guardian's object permissions target for the exceptions (a request shared with a
+  beneficiary party or by a grant);
 - each regional bureau: a group `bureau:<region>` of the staff whose User.bureau is that region.
+  What a bureau sees is its region (bureau_region), a filter on the rows' region, not rows of
+  guardian's.
 """
 
 from django.contrib.auth.models import Group
@@ -26,6 +30,15 @@ def party_group(party) -> Group:
 
 def bureau_group(region: str) -> Group:
     return Group.objects.get_or_create(name=f"{BUREAU_GROUP_PREFIX}{region}")[0]
+
+
+def bureau_region(user) -> str:
+    """The region whose requests, activities, needs and reports this person sees as its
+    bureau's staff ("" for everyone else): the one place the bureau part of the scope starts
+    (DESIGN.md s.4; each app filters its rows' region by it)."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return ""
+    return user.bureau or ""
 
 
 def has_staff_role(user) -> bool:

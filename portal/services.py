@@ -1,5 +1,7 @@
 """State changes of the core app: memberships and the group memberships that follow from them."""
 
+from collections.abc import Callable
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -47,6 +49,26 @@ def set_party_second_factor(party: Party, *, actor, required: bool) -> Party:
         raise PermissionDenied
     Party.objects.filter(pk=party.pk).update(requires_second_factor=required)
     party.requires_second_factor = required
+    return party
+
+
+# What follows a party's region (the requests app's stamped region), told at start-up: the
+# core imports no feature app (DESIGN.md s.2), and no signal hides the write.
+_region_followers: list[Callable[[Party], None]] = []
+
+
+def follow_party_region(follower: Callable[[Party], None]) -> None:
+    """Register follower(party), called after every save of a party through save_party."""
+    if follower not in _region_followers:
+        _region_followers.append(follower)
+
+
+@transaction.atomic
+def save_party(party: Party) -> Party:
+    """Save a party (the admin's form); what is stamped with its region follows in one update."""
+    party.save()
+    for follower in _region_followers:
+        follower(party)
     return party
 
 

@@ -11,14 +11,18 @@ class RequestsConfig(AppConfig):
         from portal.activities import permissions as activity_permissions
         from portal.matching.services import register_concluded_hook
         from portal.notifications import reminders
+        from portal.services import follow_party_region
         from requests.permissions import staff_activity_scope
         from requests.reminders import overdue_requests, waiting_on_party
+        from requests.services.drafting import restamp_region
         from requests.services.needs import link_match_activity
 
         # Activities recorded on a request follow the request's visibility for staff.
         activity_permissions.register_staff_scope(staff_activity_scope)
         # An accepted match's activity joins the request its need became (recommendation 9).
         register_concluded_hook(link_match_activity)
+        # A party's requests carry its region, which the bureau's scope filters on.
+        follow_party_region(restamp_region)
 
         reminders.register("requests.overdue", overdue_requests)
         reminders.register("requests.waiting_on_party", waiting_on_party)

@@ -1,9 +1,12 @@
 """Who may see and do what on a request (DESIGN.md s.4): predicates, scopes, and fetch helpers.
 
-Visibility is django-guardian's `view_assistancerequest` object permission, granted by the
-services to the party's group, beneficiary parties' groups, the bureau's group, the assigned
-officer and anyone staff grant access; the triage desk sees every submitted request. Drafts are
-the party's own until submitted.
+The scope is data first (STYLE.md convention 15): a party's members see its requests by the
+request's `party`, a bureau its region's by the request's `region` (stamped from the party),
+an officer theirs by `assigned_officer`, the triage desk every submitted one. django-guardian's
+`view_assistancerequest` object permission holds only the exceptions: a beneficiary party's
+group, a party or one person given access (services/access.py). Drafts are the party's own
+until submitted. visible_requests is the one scope: the site's pages and the desk (admin) read
+requests through it, and staff read activities through it (staff_activity_scope).
 """
 
 from dataclasses import dataclass
@@ -13,9 +16,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
-from guardian.shortcuts import get_objects_for_user
 
-from portal.roles import OFFICERS_GROUP, TRIAGE_GROUP, has_staff_role, is_officer, is_triage
+from portal.roles import (
+    OFFICERS_GROUP,
+    TRIAGE_GROUP,
+    bureau_region,
+    has_staff_role,
+    is_officer,
+    is_triage,
+)
 from portal.workflow import targets
 from requests.models import (
     CLOSED_STATUSES,
@@ -123,31 +132,15 @@ def visible_requests(user) -> QuerySet[AssistanceRequest]:
         return AssistanceRequest.objects.exclude(status__in=PARTY_ONLY_STATUSES)
     if not user.is_staff:
         return _member_scope(user)
-    # Staff of a bureau see a whole region (a third of all requests): there guardian's own
-    # query (a hashed subplan, the page read in index order) is the faster one.
-    scope = get_objects_for_user(
-        user, VIEW, klass=AssistanceRequest, accept_global_perms=False, with_superuser=False
-    )
-    return scope.exclude(status__in=PARTY_ONLY_STATUSES)
+    return _staff_scope(user).exclude(status__in=PARTY_ONLY_STATUSES)
 
 
-def _member_scope(user) -> QuerySet[AssistanceRequest]:
-    """A party member's requests: their party's own by the request's party, the rest by guardian.
-
-    The services grant the party's group every request of the party, drafts too (see
-    services/access.py), and a member is in that group exactly while a member. So the party's
-    own are found by `party_id`, which an index answers in list order, and guardian's rows
-    decide everything else (beneficiaries, grants to the party or to the person), the one
-    source of truth for them. Those few ids are read first, from indexes alone, apart from the
-    party's own: with 100,000 requests the official's list read every one of the party's
-    1,500 requests to show 25 (35 ms for the page, 20 ms for its count).
-    tests/requests/test_visibility_scope_equivalence.py proves the scope equal to guardian's.
-    """
-    membership = _membership(user)
-    # The content type from Django's per-process cache, as guardian reads it; the groups from
-    # the user's rows alone: two joins fewer to plan on every page.
+def _granted(user):
+    """Ids of the requests guardian's rows show the user or one of their groups (the
+    exceptions), read from the user's rows alone: two joins fewer to plan on every page."""
     view = {
         "permission__codename": VIEW_CODENAME,
+        # The content type from Django's per-process cache, as guardian reads it.
         "permission__content_type": ContentType.objects.get_for_model(AssistanceRequest),
     }
     groups = user.groups.through.objects.filter(user_id=user.pk).values("group_id")
@@ -157,6 +150,47 @@ def _member_scope(user) -> QuerySet[AssistanceRequest]:
     by_group = AssistanceRequestGroupObjectPermission.objects.filter(
         group_id__in=groups, **view
     ).values_list("content_object_id", flat=True)
+    return by_user, by_group
+
+
+def _staff_scope(user) -> QuerySet[AssistanceRequest]:
+    """A bureau's region and an officer's assignments, by the request's own indexed columns.
+
+    The exceptions are read first, once per request of the person's (remembered on the user,
+    as their roles are): guardian's rows and, for a bureau, its member's assignments outside
+    the region, a few ids, usually none. The region alone is then one index range, which the
+    desk's partial indexes answer in list order and count without reading the table.
+    """
+    region = bureau_region(user)
+    exceptions = getattr(user, "_request_scope_exceptions", None)
+    if exceptions is None:
+        by_user, by_group = _granted(user)
+        if region:
+            assigned = (
+                AssistanceRequest.objects.filter(assigned_officer=user.pk)
+                .exclude(region=region)
+                .values_list("pk", flat=True)
+            )
+            by_user = by_user.union(assigned)
+        exceptions = user._request_scope_exceptions = list(by_user.union(by_group))
+    if not region:
+        return AssistanceRequest.objects.filter(Q(assigned_officer=user.pk) | Q(pk__in=exceptions))
+    if not exceptions:
+        return AssistanceRequest.objects.filter(region=region)
+    return AssistanceRequest.objects.filter(Q(region=region) | Q(pk__in=exceptions))
+
+
+def _member_scope(user) -> QuerySet[AssistanceRequest]:
+    """A party member's requests: their party's own by the request's party, the rest by guardian.
+
+    A member is in the party's group exactly while a member, and guardian's rows decide
+    everything but the party's own (beneficiaries, grants to the party or to the person). Those
+    few ids are read first, from indexes alone, apart from the party's own: with 100,000
+    requests the official's list read every one of the party's 1,500 requests to show 25.
+    tests/requests/test_visibility_scope_equivalence.py proves the scope equal to the rule.
+    """
+    membership = _membership(user)
+    by_user, by_group = _granted(user)
     if membership is None:
         return AssistanceRequest.objects.filter(pk__in=by_user.union(by_group))
     own = AssistanceRequest.objects.filter(party_id=membership.party_id)
@@ -164,18 +198,15 @@ def _member_scope(user) -> QuerySet[AssistanceRequest]:
     return AssistanceRequest.objects.filter(Q(party_id=membership.party_id) | Q(pk__in=granted))
 
 
-def staff_activity_scope(user, activities: QuerySet) -> QuerySet:
-    """Of these activities, those a staff member may see (the request-aware part of the rule).
+def staff_activity_scope(user, by_region: Q) -> Q:
+    """Which activities a staff member may see (registered with portal.activities.permissions).
 
-    An activity recorded on a request only if they see the request; one on no request as
-    before (every staff member). Registered with portal.activities.permissions in
-    RequestsConfig.ready; it applies wherever staff read activities (admin, public pages).
+    An activity recorded on a request follows the request: only those who see the request. One
+    on no request keeps the core's rule (`by_region`: its beneficiaries' regions). The triage
+    desk sees every activity before this is asked.
     """
-    if is_triage(user):
-        return activities
-    return activities.filter(
-        Q(request_link__isnull=True)
-        | Q(request_link__assistance_request__in=visible_requests(user).values("pk"))
+    return (Q(request_link__isnull=True) & by_region) | Q(
+        request_link__assistance_request__in=visible_requests(user).values("pk")
     )
 
 

@@ -7,18 +7,17 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db import connection
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import NotificationPreference
 from portal.roles import is_triage
 from requests import permissions, progress
 from requests.models import (
-    CLOSED_STATUSES,
-    OPEN_STATUSES,
-    PAUSED_STATUSES,
+    QUEUE_PREDICATES,
     AccessGrant,
     AccessRecord,
     Assignment,
@@ -204,31 +203,59 @@ def queue_or_default(user, key: str | None) -> str:
 
 
 def _queue_conditions(user, today: dt.date) -> dict[str, Q]:
-    running = Q(status__in=OPEN_STATUSES - PAUSED_STATUSES)
+    """Each queue's condition: its predicate (which a partial index of its own matches,
+    models.QUEUE_PREDICATES), with the day's or the person's part where it has one."""
     time_frame_before = Q(due_date__lt=today) | Q(due_date__isnull=True, wished_by__lt=today)
     horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
     due_soon = Q(due_date__range=(today, horizon)) | Q(
         due_date__isnull=True, wished_by__range=(today, horizon)
     )
-    current = ~Q(status__in=CLOSED_STATUSES)
+    queue = QUEUE_PREDICATES
     return {
-        "unassigned": Q(assigned_officer__isnull=True, status__in=OPEN_STATUSES),
-        "mine": Q(assigned_officer=user.pk) & current,
-        "waiting": Q(status=Status.INFORMATION_REQUESTED),
-        "on_hold": Q(status=Status.ON_HOLD),
-        "overdue": running & time_frame_before,
-        "due_soon": running & due_soon,
-        "current": current,
-        "closed": Q(status__in=CLOSED_STATUSES),
+        "unassigned": queue["unassigned"],
+        "mine": Q(assigned_officer=user.pk) & queue["current"],
+        "waiting": queue["waiting"],
+        "on_hold": queue["on_hold"],
+        "overdue": queue["running"] & time_frame_before,
+        "due_soon": queue["running"] & due_soon,
+        "current": queue["current"],
+        "closed": queue["closed"],
     }
 
 
+# A queue's tab counts up to this many: beyond it says "1,000+" (nobody works a queue by
+# its exact size, and an exact count of tens of thousands reads as many index entries).
+QUEUE_COUNT_LIMIT = 1000
+
+
 def queue_counts(user) -> dict[str, int]:
-    """How many of the requests the user sees are in each queue: one query, however many."""
-    conditions = _queue_conditions(user, timezone.localdate())
-    return visible_requests(user).aggregate(
-        **{key: Count("pk", filter=condition) for key, condition in conditions.items()}
-    )
+    """How many of the requests the user sees are in each queue (at most QUEUE_COUNT_LIMIT),
+    in one statement.
+
+    Each count is a subquery of its own, so each reads its queue's partial index (for a
+    bureau, its region's part of it) and stops at the limit; none scans the requests (one
+    aggregate with a FILTER per queue read every request the user sees).
+    """
+    scope = visible_requests(user).order_by()
+    parts: list[str] = []
+    params: list = []
+    for key, condition in _queue_conditions(user, timezone.localdate()).items():
+        queue = scope.filter(condition).values("pk")[:QUEUE_COUNT_LIMIT]
+        sql, part_params = queue.query.sql_with_params()
+        # Django compiled the SQL (its parameters apart); the key is one of QUEUES'.
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS {key}_queue) AS {key}")  # noqa: S608
+        params.extend(part_params)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        row = cursor.fetchone()
+    return dict(zip([key for key, _label in QUEUES], row, strict=True))
+
+
+def queue_count_label(count: int) -> str:
+    """A queue's count as its tab shows it: "1,000+" at the limit."""
+    if count >= QUEUE_COUNT_LIMIT:
+        return _("%(count)s+") % {"count": number_format(QUEUE_COUNT_LIMIT, force_grouping=True)}
+    return number_format(count)
 
 
 def in_queue(queryset: QuerySet[AssistanceRequest], user, key: str) -> QuerySet:

@@ -4,27 +4,30 @@
   its details only where every beneficiary consented to those too. Consent is the only way to
   publish (services.refresh_publication), for an activity recorded on a request too.
 - Members of a beneficiary party: everything of that activity, published or not.
-- Staff: everything of the activities in their staff scope, published or not. An activity
-  recorded on a confidential request follows that request: staff who may not see the request
-  (another region's bureau, an officer not assigned to it) do not see the unpublished activity
-  either. The triage desk sees every request, hence every activity.
+- Staff: everything of the activities in their staff scope, published or not. The triage desk
+  sees every activity; a bureau's staff those whose beneficiaries include a party of its
+  region; an activity recorded on a confidential request follows that request instead: staff
+  who may not see the request (another region's bureau, an officer not assigned to it) do not
+  see the unpublished activity either.
 - Everyone else: 404 for an activity that is not published (they learn nothing of it).
 
 The request-aware part cannot live here: the link to the request is the requests app's, and
-portal imports no feature app (DESIGN.md s.2). So the staff scope is the core's, and an app
-that ties activities to confidential objects narrows it by registering a scope function at
-start-up (requests does, in RequestsConfig.ready: requests.permissions.staff_activity_scope).
-The simplest hook that keeps the direction of imports: one list, no signal, no setting; and
-every reader below (admin, public pages, exports, the yearly review) goes through it.
+portal imports no feature app (DESIGN.md s.2). So the region rule is the core's, and an app
+that ties activities to confidential objects says how its activities are seen by registering a
+scope function at start-up (requests does, in RequestsConfig.ready:
+requests.permissions.staff_activity_scope): it receives the core's rule as a Q and returns
+the Q to apply. One list, no signal, no setting; every reader below (admin, public pages,
+exports, the yearly review) goes through staff_activities.
 """
 
 from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from portal.models import Activity, ActivityStatus, Consultant, Party
+from portal.roles import bureau_region, is_triage
 
 
 def public_activities() -> QuerySet[Activity]:
@@ -48,14 +51,23 @@ def is_beneficiary_member(user, activity: Activity) -> bool:
     return party is not None and party.pk in {p.pk for p in activity.beneficiaries.all()}
 
 
-StaffScope = Callable[[object, QuerySet[Activity]], QuerySet[Activity]]
+StaffScope = Callable[[object, Q], Q]
 _staff_scopes: list[StaffScope] = []
 
 
 def register_staff_scope(scope: StaffScope) -> None:
-    """Let an app narrow what staff see: scope(user, activities) returns the allowed ones."""
+    """Let an app say which activities staff see: scope(user, rule) returns the Q to apply."""
     if scope not in _staff_scopes:
         _staff_scopes.append(scope)
+
+
+def by_beneficiary_region(user) -> Q:
+    """Activities with a beneficiary in the user's bureau region (none for staff of no bureau)."""
+    region = bureau_region(user)
+    if not region:
+        return Q(pk__in=[])
+    beneficiaries = Activity.beneficiaries.through.objects.filter(party__region=region)
+    return Q(pk__in=beneficiaries.values("activity_id"))
 
 
 def staff_activities(user, activities: QuerySet[Activity] | None = None) -> QuerySet[Activity]:
@@ -63,9 +75,12 @@ def staff_activities(user, activities: QuerySet[Activity] | None = None) -> Quer
     activities = Activity.objects.all() if activities is None else activities
     if not _is_staff(user):
         return activities.none()
+    if is_triage(user):
+        return activities
+    rule = by_beneficiary_region(user)
     for scope in _staff_scopes:
-        activities = scope(user, activities)
-    return activities
+        rule = scope(user, rule)
+    return activities.filter(rule)
 
 
 def _in_staff_scope(user, activity: Activity) -> bool:

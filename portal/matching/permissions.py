@@ -24,7 +24,7 @@ from portal.models import (
     ResourceStatus,
     Visibility,
 )
-from portal.roles import is_triage
+from portal.roles import bureau_region, is_triage
 
 SHARED = (Visibility.PROVIDERS, Visibility.PUBLIC)
 
@@ -43,7 +43,8 @@ def brokers_for(user) -> Q | None:
         return None
     if is_triage(user):
         return Q()
-    return Q(party__region=user.bureau) if user.bureau else None
+    region = bureau_region(user)  # the one bureau scope (portal.roles)
+    return Q(party__region=region) if region else None
 
 
 def party_of(user):
@@ -116,7 +117,7 @@ def is_member_of_need_party(user, need: Need) -> bool:
 def brokers(user, need: Need) -> bool:
     """The triage desk, and the bureau of the need's party's region, broker its matches."""
     return is_staff(user) and (
-        is_triage(user) or (bool(user.bureau) and user.bureau == need.party.region)
+        is_triage(user) or (bool(bureau_region(user)) and bureau_region(user) == need.party.region)
     )
 
 
@@ -202,7 +203,7 @@ def visible_matches(user) -> QuerySet[Match]:
         return matches
     scope = Q(pk__in=[])
     if brokered is not None:
-        scope |= Q(need__party__region=user.bureau)
+        scope |= Q(need__party__region=bureau_region(user))
     party = party_of(user)
     if party is not None:
         scope |= Q(need__party=party)

@@ -16,6 +16,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from portal.admin_development import development_status_filter
+from portal.pagination import EstimatedCountPaginator
 from portal.roles import is_triage
 from requests import selectors, services
 from requests.admin.case import CaseAdminMixin
@@ -93,16 +94,22 @@ class AssistanceRequestAdmin(CaseAdminMixin, SimpleHistoryAdmin):
         QueueFilter,
         "status",
         "kind",
-        "party__region",
+        "region",  # the request's own column, not a join to its party
         development_status_filter("party"),
     ]
+    show_facets = admin.ShowFacets.NEVER  # a count per choice over the scope on every page
     search_fields = ["reference", "title", "party__name", "party__code"]
     date_hierarchy = "submitted_at"
     list_select_related = ["party", "assigned_officer"]
     list_per_page = 50
-    # One COUNT over the visible scope is enough; a second over "all" would repeat it.
+    # One count, of the queue shown, exact up to what one pages through, else estimated: no
+    # second count over the whole scope, no exact count of a bureau's tens of thousands.
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    # Read in the order of an index: the queues' partial indexes are by newest submission,
+    # the references unique; the other columns would sort the whole queue on every page.
     ordering = ["-submitted_at", "-pk"]
+    sortable_by = ["reference"]
     actions = ["acknowledge", "start_review"]
     view_on_site = False  # the site's page is the party's; staff work here
 
@@ -149,7 +156,12 @@ class AssistanceRequestAdmin(CaseAdminMixin, SimpleHistoryAdmin):
         current = selectors.queue_or_default(request.user, request.GET.get("queue"))
         counts = _counts(request)
         queues = [
-            {"key": key, "label": label, "count": counts[key], "current": key == current}
+            {
+                "key": key,
+                "label": label,
+                "count": selectors.queue_count_label(counts[key]),
+                "current": key == current,
+            }
             for key, label in selectors.QUEUES
         ]
         label = dict(selectors.QUEUES)[current]

@@ -1,5 +1,6 @@
 from requests.models.activities import RequestActivity
 from requests.models.assistance import (
+    QUEUE_PREDICATES,
     AssistanceRequest,
     AssistanceRequestGroupObjectPermission,
     AssistanceRequestUserObjectPermission,
@@ -40,6 +41,7 @@ __all__ = [
     "OPEN_STATUSES",
     "PARTY_ONLY_STATUSES",
     "PAUSED_STATUSES",
+    "QUEUE_PREDICATES",
     "WORKING_STATUSES",
     "AccessGrant",
     "AccessRecord",

@@ -1,13 +1,18 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
+from portal.models.parties import Region
 from requests.models.choices import (
+    CLOSED_STATUSES,
     OPEN_STATUSES,
+    PARTY_ONLY_STATUSES,
+    PAUSED_STATUSES,
     EnforcementAgency,
     EnforcementArea,
     EnforcementHelp,
@@ -18,6 +23,41 @@ from requests.models.choices import (
     Status,
     Venue,
 )
+
+
+def _statuses(statuses) -> list[str]:
+    return sorted(str(status) for status in statuses)  # a stable order for the migrations
+
+
+# The desk's queues as far as they depend neither on who looks nor on the day
+# (requests.selectors adds those parts). Each has a partial index of its own in the desk's
+# order (newest submission first), the region after it: a queue's page is its first entries
+# (a bureau's: the first of its region), its count those entries up to the count's limit, read
+# from the index alone. The running requests have a second, by time frame, for the overdue
+# and due-soon counts.
+QUEUE_PREDICATES = {
+    "unassigned": Q(assigned_officer__isnull=True, status__in=_statuses(OPEN_STATUSES)),
+    "waiting": Q(status=Status.INFORMATION_REQUESTED),
+    "on_hold": Q(status=Status.ON_HOLD),
+    "running": Q(status__in=_statuses(OPEN_STATUSES - PAUSED_STATUSES)),
+    "current": ~Q(status__in=_statuses(CLOSED_STATUSES | PARTY_ONLY_STATUSES)),
+    "closed": Q(status__in=_statuses(CLOSED_STATUSES)),
+}
+QUEUE_INDEXES = [
+    *(
+        models.Index(
+            fields=["-submitted_at", "-id", "region"],
+            condition=predicate,
+            name=f"request_queue_{key}",
+        )
+        for key, predicate in QUEUE_PREDICATES.items()
+    ),
+    models.Index(
+        fields=["region", "due_date", "wished_by"],
+        condition=QUEUE_PREDICATES["running"],
+        name="request_queue_time_frame",
+    ),
+]
 
 
 class AssistanceRequest(models.Model):
@@ -73,6 +113,12 @@ class AssistanceRequest(models.Model):
         limit_choices_to={"is_staff": True},
         verbose_name=_("assigned officer"),
     )
+    # The requesting party's region, stamped when the request is made and kept in step when the
+    # party changes region (requests.services.drafting.restamp_region): a bureau's requests are
+    # a plain filter on it (DESIGN.md s.4), not a join or an object permission per request.
+    region = models.CharField(
+        _("regional bureau"), max_length=32, choices=Region.choices, blank=True, editable=False
+    )
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     consent_general = models.BooleanField(
         _("consent to publish general information"), default=False
@@ -120,10 +166,16 @@ class AssistanceRequest(models.Model):
             # order and a party's request ids from the index alone.
             models.Index(fields=["party", "-created_at", "-id"], name="request_party_newest"),
             models.Index(fields=["status", "due_date"]),
-            # The desk's queues: "mine" and "unassigned", newest submission first.
+            # An officer's requests, newest submission first: the "mine" queue's page in index
+            # order; its counts (by status and time frame) from the index alone.
             models.Index(
-                fields=["assigned_officer", "status", "-submitted_at"], name="request_queue_officer"
+                fields=["assigned_officer", "-submitted_at", "-id"],
+                include=["status", "due_date", "wished_by"],
+                name="request_queue_officer",
             ),
+            # A bureau's requests: its region's, newest submission first (the desk's order).
+            models.Index(fields=["region", "-submitted_at", "-id"], name="request_region_newest"),
+            *QUEUE_INDEXES,
         ]
 
     def __str__(self) -> str:

@@ -1,8 +1,10 @@
-"""Object permissions on a request: who, besides the triage desk, may see it.
+"""Object permissions on a request: the exceptions to the scope by its own columns.
 
-One function, refresh_view_access, derives them from the request itself (its party, status,
-beneficiaries, bureau, officer and active grants) and applies the difference, so no source of
-access can take away what another still justifies.
+The party, the bureau of its region and the assigned officer see a request by its columns
+(requests.permissions.visible_requests). Guardian's rows hold only the rest: the beneficiary
+parties and the parties and persons given access. One function, refresh_view_access, derives
+them from the request itself (its party, status, beneficiaries and active grants) and applies
+the difference, so no source of access can take away what another still justifies.
 """
 
 from django.contrib.auth import get_user_model
@@ -13,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
-from portal.roles import bureau_group, party_group
+from portal.roles import party_group
 from requests import permissions
 from requests.date_drilldown import retire_cached_drilldowns
 from requests.models import (
@@ -25,7 +27,6 @@ from requests.models import (
 )
 
 VIEW = "view_assistancerequest"
-CHANGE = "change_assistancerequest"
 
 
 def _wanted(assistance_request: AssistanceRequest) -> tuple[set[int], set[int]]:
@@ -35,24 +36,20 @@ def _wanted(assistance_request: AssistanceRequest) -> tuple[set[int], set[int]]:
     if assistance_request.status in PARTY_ONLY_STATUSES:
         return groups, users  # a draft is the requesting party's own until submitted
     groups |= {party_group(party).pk for party in assistance_request.beneficiaries.all()}
-    if assistance_request.party.region:
-        groups.add(bureau_group(assistance_request.party.region).pk)
     for grant in assistance_request.access_grants.filter(revoked_at=None).select_related("party"):
         if grant.party_id:
             groups.add(party_group(grant.party).pk)
         elif grant.user_id is not None:
             users.add(grant.user_id)
-    if assistance_request.assigned_officer_id:
-        users.add(assistance_request.assigned_officer_id)
     return groups, users
 
 
 def refresh_view_access(assistance_request: AssistanceRequest) -> None:
-    """Grant and revoke guardian's view (and the officer's change) permission to match.
+    """Grant and revoke guardian's view permission to match.
 
     Reads the request afresh: a caller's copy may predate an assignment or a submission.
     """
-    assistance_request = AssistanceRequest.objects.select_related("party", "assigned_officer").get(
+    assistance_request = AssistanceRequest.objects.select_related("party").get(
         pk=assistance_request.pk
     )
     groups, users = _wanted(assistance_request)
@@ -75,9 +72,6 @@ def refresh_view_access(assistance_request: AssistanceRequest) -> None:
         assign_perm(VIEW, user, assistance_request)
     for user in user_model.objects.filter(pk__in=have_users - users):
         remove_perm(VIEW, user, assistance_request)
-        remove_perm(CHANGE, user, assistance_request)
-    if assistance_request.assigned_officer_id:
-        assign_perm(CHANGE, assistance_request.assigned_officer, assistance_request)
     retire_cached_drilldowns()  # who sees which request changed
 
 

@@ -135,6 +135,7 @@ def create_draft(*, actor, data: dict, attachments=(), form_token=None) -> Assis
             assistance_request = AssistanceRequest.objects.create(
                 reference=next_reference(),
                 party=party,
+                region=party.region,  # the bureau's scope (restamp_region keeps it in step)
                 created_by=actor,
                 status=Status.DRAFT,
                 form_token=form_token,
@@ -201,3 +202,11 @@ def _delete_files(files) -> None:
     """The stored files of a discarded draft, once its deletion is committed."""
     for file in files:
         file.storage.delete(file.name)
+
+
+def restamp_region(party) -> None:
+    """The party's requests take its region (registered with portal.services.save_party):
+    the bureau that sees them is the one of the party's region now."""
+    AssistanceRequest.objects.filter(party=party).exclude(region=party.region).update(
+        region=party.region
+    )

@@ -159,7 +159,7 @@ def _record(locked, from_status, *, actor, note, note_visible_to_party) -> None:
         due_date=locked.due_date if locked.due_date != locked._due_date_before else None,
     )
     if from_status in PARTY_ONLY_STATUSES:
-        access.refresh_view_access(locked)  # beneficiaries and the bureau see it from now on
+        access.refresh_view_access(locked)  # beneficiaries see it from now on
     notifications.status_changed(
         locked,
         locked.status,

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 
 from flexibilities.models import FlexibilityCategory, Provision
 from portal.models import Party
+from requests.models import AssistanceRequest
 
 from .guard import recall
 
@@ -17,6 +18,7 @@ ADMIN_LISTS = {
     "desk queue: overdue (triage)",
     "desk queue: waiting on the party (triage)",
     "desk queue: closed (bureau)",
+    "desk case page (triage, 50 timeline entries)",
 }
 _DESK = "/admin/requests/assistancerequest/"
 COMPARED = ["KE", "CL", "TH", "BR", "IN", "ZA", "EG", "ID", "MX", "NG"]
@@ -38,6 +40,7 @@ def pages() -> list[Page]:
     ).first()
     facts = recall()
     parties = ",".join(Party.objects.filter(code__in=COMPARED).values_list("code", flat=True))
+    case = AssistanceRequest.objects.get(reference=facts["timeline_reference"]).pk
     twenty = ",".join(Party.objects.filter(code__in=COMPARED_20).values_list("code", flat=True))
     return [
         # The floor: a real template with the base layout through the same middleware.
@@ -70,6 +73,7 @@ def pages() -> list[Page]:
         Page("desk queue: overdue (triage)", f"{_DESK}?queue=overdue", "triage"),
         Page("desk queue: waiting on the party (triage)", f"{_DESK}?queue=waiting", "triage"),
         Page("desk queue: closed (bureau)", f"{_DESK}?queue=closed", "bureau-africa"),
+        Page("desk case page (triage, 50 timeline entries)", f"{_DESK}{case}/change/", "triage"),
         Page("public activities list", "/activities/"),
         Page("recommendation page", "/recommendations/1/"),
     ]

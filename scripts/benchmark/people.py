@@ -1,5 +1,6 @@
 """The people of the benchmark world: the demo accounts plus a focal point and an official for
-every other party, officers, and the party and bureau groups guardian's permissions target."""
+every other party, officers, and the party groups guardian's permissions target (the bureaus
+see requests by their region, not through a group's rows)."""
 
 from dataclasses import dataclass, field
 
@@ -8,7 +9,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from portal.models import Membership, Party
-from portal.roles import OFFICERS_GROUP, bureau_group, ensure_staff_groups, party_group
+from portal.roles import OFFICERS_GROUP, ensure_staff_groups, party_group
 
 OFFICER_COUNT = 40
 
@@ -20,7 +21,6 @@ class Cast:
     focal: dict[int, int] = field(default_factory=dict)
     official: dict[int, int] = field(default_factory=dict)
     party_group: dict[int, int] = field(default_factory=dict)
-    bureau_group: dict[str, int] = field(default_factory=dict)
     officers: list[int] = field(default_factory=list)
     demo_officer: int = 0
     triage: int = 0
@@ -34,8 +34,6 @@ def build_cast() -> Cast:
     cast = Cast(region={party.pk: party.region for party in parties})
     for party in parties:
         cast.party_group[party.pk] = party_group(party).pk
-    for region in {party.region for party in parties if party.region}:
-        cast.bureau_group[region] = bureau_group(region).pk
     for membership in Membership.objects.select_related("user"):
         role_map = cast.focal if membership.is_focal_point else cast.official
         role_map.setdefault(membership.party_id, membership.user_id)

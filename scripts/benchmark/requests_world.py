@@ -48,7 +48,7 @@ REQUEST_COLUMNS = columns(
     "wished_by due_date status decline_reason consent_general consent_details created_at "
     "submitted_at waiting_since last_activity_at assigned_officer_id created_by_id party_id "
     "submitted_by_id paused_from paused_days enforcement_agencies enforcement_areas "
-    "enforcement_help"
+    "enforcement_help region"
 )
 CHANGE_COLUMNS = (
     "from_status to_status at note note_visible_to_party actor_id assistance_request_id"
@@ -62,7 +62,7 @@ class RequestWorld:
     def __init__(self, cast: Cast, count: int, seed: int = 9):
         self.cast, self.count, self.rng = cast, count, random.Random(seed)  # noqa: S311 - invented data, not secrets
         self.requests, self.changes, self.messages = [], [], []
-        self.group_perms, self.user_perms, self.feedback = [], [], []
+        self.group_perms, self.feedback = [], []
         self.finished: list[tuple[int, datetime, int]] = []  # delivered: id, when, party
         self.facts: dict[str, object] = {}
         self.numbers: Counter = Counter()
@@ -150,18 +150,16 @@ class RequestWorld:
                 [],
                 [],
                 [],
+                self.cast.region[party_id],
             )
         )
-        self._permissions(pk, party_id, officer)
+        self._permissions(pk, party_id)
         self._messages(pk, party_id, submitted_at, at, messages)
 
-    def _permissions(self, pk, party_id, officer) -> None:
+    def _permissions(self, pk, party_id) -> None:
+        # As requests.services.access grants them: the party's group (the bureau and the
+        # officer see a request by its region and assignee, not by a row of guardian's).
         self.group_perms.append((self.cast.party_group[party_id], pk))
-        region = self.cast.region[party_id]
-        if region:
-            self.group_perms.append((self.cast.bureau_group[region], pk))
-        if officer:
-            self.user_perms.append((officer, pk))
 
     def _messages(self, pk, party_id, start, end, count=None) -> None:
         if start is None:
@@ -209,9 +207,6 @@ class RequestWorld:
         view = Permission.objects.get(
             codename="view_assistancerequest", content_type__app_label="requests"
         )
-        change = Permission.objects.get(
-            codename="change_assistancerequest", content_type__app_label="requests"
-        )
         written = {
             "requests": copy_rows("requests_assistancerequest", REQUEST_COLUMNS, self.requests),
             "status changes": copy_rows(
@@ -231,15 +226,10 @@ class RequestWorld:
                 ["permission_id", "group_id", "content_object_id"],
                 ((view.pk, group, pk) for group, pk in self.group_perms),
             ),
-            "user permissions": copy_rows(
-                "requests_assistancerequestuserobjectpermission",
-                ["permission_id", "user_id", "content_object_id"],
-                ((perm.pk, user, pk) for user, pk in self.user_perms for perm in (view, change)),
-            ),
         }
         for table in ("requests_assistancerequest", "requests_statuschange", "requests_message",
-                      "requests_feedback", "requests_assistancerequestgroupobjectpermission",
-                      "requests_assistancerequestuserobjectpermission"):  # fmt: skip
+                      "requests_feedback",
+                      "requests_assistancerequestgroupobjectpermission"):  # fmt: skip
             reset_sequence(table)
         for year, number in self.numbers.items():
             counter, _ = ReferenceCounter.objects.get_or_create(year=year)

@@ -30,6 +30,7 @@ PAGES = {
     "desk queue: overdue (triage)",
     "desk queue: waiting on the party (triage)",
     "desk queue: closed (bureau)",
+    "desk case page (triage, 50 timeline entries)",
     "public activities list",
     "recommendation page",
 }

@@ -1,8 +1,12 @@
-"""One visibility rule for activities: those recorded on a request follow the request.
+"""One visibility rule for activities: those recorded on a request follow the request, those on
+no request belong to their beneficiaries' regions.
 
 Each staff role against an activity on Kenya's request (Africa), one on Chile's request
-(Latin America) and one on no request, in the admin (list, change form, save), on the
-activity's page, and on the public list, export, recommendation page and yearly review.
+(Latin America), one on no request for Kenya and Chile and one on no request for Thailand
+(Asia and the Pacific), in the admin (list, change form, save), on the activity's page, and on
+the public list, export, recommendation page and yearly review. The last is the leak closed:
+any member of staff, of any region, used to open and edit an unpublished activity on no
+request.
 """
 
 import pytest
@@ -24,11 +28,13 @@ pytestmark = pytest.mark.django_db
 ACCEPTED = (Status.ACKNOWLEDGED, Status.UNDER_REVIEW, Status.ACCEPTED)
 TITLES = {"kenya": "Kenya-request-activity", "chile": "Chile-request-activity"}
 TITLES["unlinked"] = "Regional-workshop-on-no-request"
+TITLES["asia"] = "Thai-workshop-on-no-request"
 ROLES = ["triage", "officer", "bureau_africa", "bureau_latin_america"]
-# Who sees each activity in full (unpublished included); the officer is Kenya's.
+# Who sees each activity in full (unpublished included); the officer is Kenya's and of no
+# bureau: the activities on no request are the regions' bureaus' (and the desk's).
 SEES = {
-    "triage": {"kenya", "chile", "unlinked"},
-    "officer": {"kenya", "unlinked"},
+    "triage": {"kenya", "chile", "unlinked", "asia"},
+    "officer": {"kenya"},
     "bureau_africa": {"kenya", "unlinked"},
     "bureau_latin_america": {"chile", "unlinked"},
 }
@@ -62,6 +68,7 @@ def world(ke_official, ke_focal, cl_official, cl_focal, triage, officer):
             chile_request, actor=triage, **activity_fields(title=TITLES["chile"])
         ),
         "unlinked": make_activity(triage, beneficiaries=("KE", "CL"), title=TITLES["unlinked"]),
+        "asia": make_activity(triage, beneficiaries=("TH",), title=TITLES["asia"]),
     }
     return {"requests": {"kenya": kenya_request, "chile": chile_request}, **activities}
 

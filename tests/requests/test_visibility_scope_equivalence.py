@@ -1,22 +1,31 @@
-"""A party member's scope, found by party, is the scope guardian's permissions give.
+"""The scope by the request's own columns is the scope guardian's permissions used to give.
 
-visible_requests finds a party member's requests by the request's party (an index answers
-it) and everything else through guardian's rows that are not of the member's own party; the
-reference here is guardian's own get_objects_for_user over every row. Both must give the same
+visible_requests finds a party member's requests by the request's party, a bureau's by the
+request's region, an officer's by the assignment, and only the rest (beneficiaries, grants)
+through guardian's rows. The reference is the rule of before: guardian's own
+get_objects_for_user over every row the services used to grant, the bureau's group's and the
+assigned officer's included (made here, as they no longer are). Both must give the same
 requests to every member of a cast over a world with drafts, beneficiaries, grants to parties
-and persons, revocations, an assignment, a member who changed party and one who left.
+and persons, revocations, assignments (one to a bureau's member outside their region), a
+member who changed party, one who left, and a party that moved to another region.
 """
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from guardian.shortcuts import get_objects_for_user
+from guardian.shortcuts import assign_perm, get_objects_for_user
 
-from portal.models import Membership, Party
-from portal.roles import is_triage
-from portal.services import end_membership, set_membership
+from portal.models import Membership, Party, Region
+from portal.roles import bureau_group, is_triage
+from portal.services import end_membership, save_party, set_membership, sync_role_groups
 from requests import services
-from requests.models import AssistanceRequest, Status
+from requests.models import (
+    PARTY_ONLY_STATUSES,
+    AssistanceRequest,
+    AssistanceRequestGroupObjectPermission,
+    AssistanceRequestUserObjectPermission,
+    Status,
+)
 from requests.permissions import VIEW, visible_requests
 from tests.conftest import make_member, make_user
 from tests.requests.conftest import draft, move
@@ -43,6 +52,17 @@ def scope(user) -> set[str]:
     return set(visible_requests(user).values_list("reference", flat=True))
 
 
+def grant_as_before() -> None:
+    """The rows the services granted before the scope was data: the bureau of the party's
+    region and the assigned officer, on every submitted request."""
+    submitted = AssistanceRequest.objects.exclude(status__in=PARTY_ONLY_STATUSES)
+    for assistance_request in submitted.select_related("party", "assigned_officer"):
+        if assistance_request.party.region:
+            assign_perm(VIEW, bureau_group(assistance_request.party.region), assistance_request)
+        if assistance_request.assigned_officer:
+            assign_perm(VIEW, assistance_request.assigned_officer, assistance_request)
+
+
 @pytest.fixture
 def world(ke_official, ke_focal, cl_official, cl_focal, triage, officer, bureau_africa, stranger):
     ap_focal = make_member("ap-focal", "AP", Membership.Role.FOCAL_POINT)
@@ -51,6 +71,11 @@ def world(ke_official, ke_focal, cl_official, cl_focal, triage, officer, bureau_
     mover = make_member("mover", "KE", Membership.Role.OFFICIAL)
     leaver = make_member("leaver", "CL", Membership.Role.OFFICIAL)
     inactive = make_member("inactive", "KE", Membership.Role.OFFICIAL)
+    bureau_asia = make_user("bureau-asia", is_staff=True, bureau=Region.ASIA_PACIFIC)
+    bureau_latam = make_user("bureau-latam", is_staff=True, bureau=Region.LATIN_AMERICA_CARIBBEAN)
+    former_bureau = make_user("former-bureau", is_staff=True, bureau=Region.AFRICA, is_active=False)
+    for staff in (bureau_asia, bureau_latam, former_bureau):
+        sync_role_groups(staff)
     kenya, ghana = Party.objects.get(code="KE"), Party.objects.get(code="GH")
 
     def submitted(author, focal, **fields):
@@ -78,23 +103,47 @@ def world(ke_official, ke_focal, cl_official, cl_focal, triage, officer, bureau_
     # Ghana sees Kenya's request through a grant as well as the organisation's for Ghana.
     services.grant_access(made["ke submitted"], actor=triage, party=ghana)
     services.assign_officer(made["ke submitted"], officer, actor=triage)
+    services.assign_officer(made["cl submitted"], officer, actor=triage)
+    services.assign_officer(made["cl submitted"], None, actor=triage)  # taken back
+    services.assign_officer(made["ke granted to chile"], bureau_asia, actor=triage)
+    services.grant_access(made["ap for ghana"], actor=triage, party=chile)
+    # Chile moves to the Asia and Pacific bureau (for the test): its requests move with it.
+    chile.region = Region.ASIA_PACIFIC
+    save_party(chile)
     set_membership(mover, chile, Membership.Role.OFFICIAL)
     end_membership(leaver)
     inactive.is_active = False
     inactive.save()
     people = (ke_official, ke_focal, cl_official, cl_focal, triage, officer, bureau_africa)
     people += (stranger, ap_focal, gh_official, consultant, former_consultant, mover, leaver)
-    people += (inactive,)
+    people += (inactive, bureau_asia, bureau_latam, former_bureau)
     # Read afresh, as each request reads its user (a membership changed since they were made).
     fresh = get_user_model().objects.in_bulk([person.pk for person in people])
     cast = {"anonymous": AnonymousUser(), **{user.username: user for user in fresh.values()}}
     return {name: request.reference for name, request in made.items()}, cast
 
 
-def test_every_member_of_the_cast_sees_what_guardian_grants_them(world):
+def test_every_member_of_the_cast_sees_what_guardian_granted_them_before(world):
     _requests, cast = world
+    now = {name: scope(user) for name, user in cast.items()}
+    grant_as_before()
     for name, user in cast.items():
-        assert scope(user) == guardian_scope(user), name
+        assert now[name] == guardian_scope(user), name
+
+
+def test_the_services_no_longer_grant_what_the_columns_say(world):
+    """No bureau group's row, no officer's row: only beneficiaries and grants remain."""
+    requests, _cast = world
+    assert not AssistanceRequestGroupObjectPermission.objects.filter(
+        group__name__startswith="bureau:"
+    ).exists()
+    users = set(
+        AssistanceRequestUserObjectPermission.objects.values_list("user__username", flat=True)
+    )
+    assert users == {"consultant"}
+    assert AssistanceRequest.objects.get(reference=requests["cl submitted"]).region == (
+        Region.ASIA_PACIFIC
+    )
 
 
 def test_the_world_reaches_every_source_of_access(world):
@@ -113,3 +162,10 @@ def test_the_world_reaches_every_source_of_access(world):
         cast["mover"]
     )
     assert scope(cast["leaver"]) == scope(cast["inactive"]) == set()
+    bureau_africa, bureau_asia = scope(cast["bureau-africa"]), scope(cast["bureau-asia"])
+    assert requests["ke submitted"] in bureau_africa and requests["ke draft"] not in bureau_africa
+    assert requests["cl submitted"] in bureau_asia  # Chile moved to that region
+    assert requests["cl submitted"] not in scope(cast["bureau-latam"])
+    assert requests["ke granted to chile"] in bureau_asia  # assigned to them, outside the region
+    assert scope(cast["officer"]) == {requests["ke submitted"]}
+    assert scope(cast["former-bureau"]) == set()
