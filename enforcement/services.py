@@ -27,8 +27,8 @@ from enforcement.statistics_csv import already_recorded, parse_statistics_csv
 from portal.csv_import import RowError
 from portal.models import Membership
 from portal.notifications.services import notify
+from portal.uploads import check_upload
 from portal.workflow import WorkflowError, move, targets
-from requests.documents import check_upload
 
 # The outbox events of a report's workflow.
 REPORT_EVENTS = {

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Party
+from portal.uploads import check_upload
 from requests import selectors
-from requests.documents import check_upload
 from requests.models import PAUSED_STATUSES, SavedReply, Status
 from requests.permissions import can_move
 

@@ -6,8 +6,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.uploads import CheckedUpload, check_upload
 from requests import notifications
-from requests.documents import CheckedUpload, check_upload
 from requests.models import AccessRecord, AssistanceRequest, Document, Message, SavedReply
 from requests.permissions import (
     can_manage_saved_replies,
