@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from enforcement import events, permissions
 from enforcement.models import (
     PRACTICE_TRANSITIONS,
+    RELEASE_TRANSITIONS,
     REPORT_TRANSITIONS,
     Attendee,
     BestPractice,
@@ -18,6 +19,7 @@ from enforcement.models import (
     CountryReport,
     InfringementStatistic,
     PracticeStatus,
+    ReleaseStatus,
     ReportReview,
     ReportStatus,
     ReportVersion,
@@ -84,6 +86,7 @@ def review_report(
         table=REPORT_TRANSITIONS,
         may=_may_take_step,
         prepare=partial(_prepare_step, action=action, comment=comment, seen=version_number),
+        history=False,  # ReportReview is the history
         record=partial(_record_step, actor=actor, action=action, comment=comment),
     )
 
@@ -264,8 +267,28 @@ def withdraw_statistics(party, actor, statistic_pks) -> int:
 def _set_released(party, actor, statistic_pks, *, released: bool) -> int:
     if not permissions.can_release_statistics(actor, party):
         raise PermissionDenied
-    return InfringementStatistic.objects.filter(
-        party=party, pk__in=statistic_pks, released_at__isnull=released
-    ).update(
-        released_at=timezone.now() if released else None, released_by=actor if released else None
+    source, target = (
+        (ReleaseStatus.UNRELEASED, ReleaseStatus.RELEASED)
+        if released
+        else (ReleaseStatus.RELEASED, ReleaseStatus.UNRELEASED)
     )
+
+    def stamp(statistic: InfringementStatistic, _to: str) -> None:
+        statistic.released_at = timezone.now() if released else None
+        statistic.released_by = actor if released else None
+
+    chosen = InfringementStatistic.objects.filter(party=party, pk__in=statistic_pks, status=source)
+    for statistic in chosen:
+        move(
+            statistic,
+            target,
+            actor=actor,
+            table=RELEASE_TRANSITIONS,
+            may=lambda actor, statistic, who, _to: (
+                who == "focal_point"
+                and statistic.party_id == party.pk
+                and permissions.can_release_statistics(actor, party)
+            ),
+            prepare=stamp,
+        )
+    return len(chosen)

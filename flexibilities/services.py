@@ -352,10 +352,8 @@ def _advance(job: ImportJob, status: str, **fields) -> None:
         for name, value in fields.items():
             setattr(locked, name, value)
 
-    moved = move(
-        job, status, actor=None, table=IMPORT_TRANSITIONS, may=_import_task, prepare=prepare
-    )
-    job.status = moved.status
+    move(job, status, actor=None, table=IMPORT_TRANSITIONS, may=_import_task, prepare=prepare)
+    job.refresh_from_db(fields=["status"])  # the task's copy follows the move
 
 
 def _import_task(actor: None, job: ImportJob, who: str, _status: str) -> bool:

@@ -110,6 +110,7 @@ def transition(
             due_date=due_date,
             deliverable=deliverable,
         ),
+        history=False,  # StatusChange is the history
         record=partial(
             _record, actor=actor, note=note, note_visible_to_party=note_visible_to_party
         ),
