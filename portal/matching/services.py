@@ -26,7 +26,12 @@ from portal.models import (
     ResourceStatus,
     Visibility,
 )
-from portal.models.matching import MATCH_TRANSITIONS
+from portal.models.matching import (
+    MATCH_TRANSITIONS,
+    NEED_TRANSITIONS,
+    PROVIDER_TRANSITIONS,
+    RESOURCE_TRANSITIONS,
+)
 from portal.notifications.services import notify, notify_once
 from portal.workflow import move
 
@@ -113,9 +118,20 @@ def set_need_visibility(need: Need, *, actor, visibility: str) -> Need:
         raise ValidationError({"visibility": _("Choose who may see the need.")})
     locked = Need.objects.select_for_update().get(pk=need.pk)
     locked.visibility, locked.visibility_by = visibility, actor
+    locked.save(update_fields=["visibility", "visibility_by"])
     if locked.status == NeedStatus.DRAFT:
-        locked.status, locked.published_at = NeedStatus.PUBLISHED, timezone.now()
-    locked.save(update_fields=["visibility", "visibility_by", "status", "published_at"])
+
+        def publish(published: Need, _to: str) -> None:
+            published.published_at = timezone.now()
+
+        locked = move(
+            locked,
+            NeedStatus.PUBLISHED,
+            actor=actor,
+            table=NEED_TRANSITIONS,
+            may=permissions.may_move_need,
+            prepare=publish,
+        )
     return locked
 
 
@@ -124,9 +140,9 @@ def close_need(need: Need, *, actor) -> Need:
     """The focal point or the staff close a need: off every list, no new match."""
     if not permissions.can_close_need(actor, need):
         raise PermissionDenied
-    Need.objects.filter(pk=need.pk).update(status=NeedStatus.CLOSED)
-    need.status = NeedStatus.CLOSED
-    return need
+    return move(
+        need, NeedStatus.CLOSED, actor=actor, table=NEED_TRANSITIONS, may=permissions.may_move_need
+    )
 
 
 # Providers and resources
@@ -137,10 +153,18 @@ def approve_provider(provider: Provider, *, actor) -> Provider:
     """Staff approve a provider's account: its resources may then be offered."""
     if not permissions.is_staff(actor):
         raise PermissionDenied
-    provider.status, provider.approved_by = Provider.Status.APPROVED, actor
-    provider.approved_at = timezone.now()
-    provider.save(update_fields=["status", "approved_by", "approved_at"])
-    return provider
+
+    def approve(approved: Provider, _to: str) -> None:
+        approved.approved_by, approved.approved_at = actor, timezone.now()
+
+    return move(
+        provider,
+        Provider.Status.APPROVED,
+        actor=actor,
+        table=PROVIDER_TRANSITIONS,
+        may=permissions.may_move_provider,
+        prepare=approve,
+    )
 
 
 @transaction.atomic
@@ -171,9 +195,13 @@ def update_resource(resource: Resource, *, actor, data: dict) -> Resource:
 def withdraw_resource(resource: Resource, *, actor) -> Resource:
     if not permissions.can_edit_resource(actor, resource):
         raise PermissionDenied
-    Resource.objects.filter(pk=resource.pk).update(status=ResourceStatus.WITHDRAWN)
-    resource.status = ResourceStatus.WITHDRAWN
-    return resource
+    return move(
+        resource,
+        ResourceStatus.WITHDRAWN,
+        actor=actor,
+        table=RESOURCE_TRANSITIONS,
+        may=permissions.may_move_resource,
+    )
 
 
 # Matches
