@@ -108,6 +108,22 @@ def can_edit(user, activity: Activity) -> bool:
     return _is_staff(user) and _in_staff_scope(user, activity)
 
 
+def records_activities(user) -> bool:
+    """Staff record activities (DESIGN.md s.1); tying one to a request needs more (services)."""
+    return _is_staff(user)
+
+
+def may_move_activity(actor, activity: Activity, who: str, to_status: str) -> bool:
+    """The role ACTIVITY_TRANSITIONS names (portal.workflow.move's `may`)."""
+    return who == "staff" and can_edit(actor, activity)
+
+
+def can_carry_over_consent(user, activity: Activity) -> bool:
+    """A consent given on a request reaches its activities when the staff who link them, or
+    the focal point who gives it, act."""
+    return can_edit(user, activity) or can_consent(user, activity)
+
+
 def can_see_contact_details(user) -> bool:
     """Consultants' e-mail and telephone are for staff only (recommendation 6)."""
     return _is_staff(user)

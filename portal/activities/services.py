@@ -1,12 +1,14 @@
 """State changes of activities: recording them, and the consent that alone makes them public."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.activities.permissions import can_consent
+from portal.activities import permissions
 from portal.models import Activity, ActivityConsent, Party
+from portal.models.activities import ACTIVITY_TRANSITIONS
+from portal.workflow import move
 
 
 def latest_consents(activity: Activity) -> dict[int, ActivityConsent]:
@@ -85,10 +87,8 @@ def record_consent(
 
     Returns the new row, or None when nothing changed. Details need general consent too.
     """
-    if not can_consent(actor, activity):
-        raise ValidationError(
-            _("Only the focal point of a beneficiary party gives or withdraws consent.")
-        )
+    if not permissions.can_consent(actor, activity):
+        raise PermissionDenied
     _check_consent_shape(general, details)
     return _append_consent(
         activity, actor.party, by=actor, general=general, details=details, source=source
@@ -97,12 +97,15 @@ def record_consent(
 
 @transaction.atomic
 def carry_over_consent(
-    activity: Activity, *, party: Party, by, general: bool, details: bool
+    activity: Activity, *, actor, party: Party, by, general: bool, details: bool
 ) -> ActivityConsent | None:
     """Apply a consent the party already recorded elsewhere (on the request) to this activity.
 
-    `by` is the focal point who gave it; a party that is not a beneficiary is ignored.
+    `by` is the focal point who gave it; `actor` the staff who link the activity, or that
+    focal point. A party that is not a beneficiary is ignored.
     """
+    if not permissions.can_carry_over_consent(actor, activity):
+        raise PermissionDenied
     _check_consent_shape(general, details)
     if not activity.beneficiaries.filter(pk=party.pk).exists():
         return None
@@ -138,7 +141,14 @@ def create_activity(
 def add_activity(
     activity: Activity, *, actor, beneficiaries, recommendations=(), consultants=()
 ) -> Activity:
-    """Record a new activity built elsewhere (the admin's form); unpublished until consent."""
+    """Record a new activity built elsewhere (the admin's form); unpublished until consent.
+
+    It starts planned; its status then moves only through move_activity.
+    """
+    if not permissions.records_activities(actor):
+        raise PermissionDenied
+    if activity.status != Activity._meta.get_field("status").default:
+        raise ValidationError({"status": _("A new activity starts planned.")})
     _check_beneficiaries(beneficiaries)
     activity.created_by = actor
     activity.full_clean(exclude=RELATED)
@@ -151,9 +161,22 @@ def add_activity(
 
 @transaction.atomic
 def update_activity(
-    activity: Activity, *, beneficiaries=None, recommendations=None, consultants=None, **fields
+    activity: Activity,
+    *,
+    actor,
+    beneficiaries=None,
+    recommendations=None,
+    consultants=None,
+    **fields,
 ) -> Activity:
-    """Change an activity's fields, and who and what it covers if given; publication follows."""
+    """Change an activity's fields, and who and what it covers if given; publication follows.
+
+    Not its status: that moves through move_activity.
+    """
+    if not permissions.can_edit(actor, activity):
+        raise PermissionDenied
+    if "status" in fields:
+        raise ValidationError({"status": _("The status moves through the workflow only.")})
     if beneficiaries is not None:
         _check_beneficiaries(beneficiaries)
     for name, value in fields.items():
@@ -171,3 +194,15 @@ def update_activity(
 def _check_beneficiaries(beneficiaries) -> None:
     if not beneficiaries:
         raise ValidationError({"beneficiaries": _("Name at least one beneficiary party.")})
+
+
+@transaction.atomic
+def move_activity(activity: Activity, to_status: str, *, actor) -> Activity:
+    """The staff who record the activity move it along ACTIVITY_TRANSITIONS (with history)."""
+    return move(
+        activity,
+        to_status,
+        actor=actor,
+        table=ACTIVITY_TRANSITIONS,
+        may=permissions.may_move_activity,
+    )

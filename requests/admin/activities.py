@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.activities.admin import records_activities
+from portal.activities.permissions import records_activities
 from portal.models import Activity, Consultant, Party, Recommendation
 from requests.forms import add_service_errors
 from requests.models import AssistanceRequest, RequestActivity
@@ -43,7 +43,6 @@ class ActivityFromRequestForm(forms.ModelForm):
             "type",
             "title",
             "description",
-            "status",
             "planned_start",
             "planned_end",
             "due_date",

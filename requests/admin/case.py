@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.activities.admin import records_activities
+from portal.activities.permissions import records_activities
 from portal.forms import add_service_errors
 from portal.roles import is_triage
 from requests import selectors, services

@@ -1,6 +1,6 @@
 """Requests and the activities they lead to: linking, consent carried over, completion."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -17,7 +17,7 @@ LEADS_TO_ACTIVITIES = frozenset(
 
 def _check_may_link(assistance_request: AssistanceRequest, activity: Activity | None, actor):
     if not can_work_on(actor, assistance_request):
-        raise ValidationError(_("Only the triage desk or the assigned officer records this."))
+        raise PermissionDenied
     if assistance_request.status not in LEADS_TO_ACTIVITIES:
         raise ValidationError(
             {"assistance_request": _("Only an accepted request leads to activities.")}
@@ -26,11 +26,12 @@ def _check_may_link(assistance_request: AssistanceRequest, activity: Activity | 
         raise ValidationError({"activity": _("This activity already belongs to a request.")})
 
 
-def _carry_over_request_consent(assistance_request: AssistanceRequest, activity: Activity):
+def _carry_over_request_consent(assistance_request: AssistanceRequest, activity: Activity, actor):
     latest = assistance_request.consent_changes.order_by("-at", "-pk").first()
     if latest is not None:
         activity_services.carry_over_consent(
             activity,
+            actor=actor,
             party=assistance_request.party,
             by=latest.by,
             general=latest.general,
@@ -50,7 +51,7 @@ def link_activity(
     link = RequestActivity.objects.create(
         assistance_request=assistance_request, activity=activity, linked_by=actor
     )
-    _carry_over_request_consent(assistance_request, activity)
+    _carry_over_request_consent(assistance_request, activity, actor)
     return link
 
 
@@ -76,6 +77,7 @@ def propagate_consent(assistance_request: AssistanceRequest, *, actor, general, 
     for link in assistance_request.activity_links.select_related("activity"):
         consent = activity_services.carry_over_consent(
             link.activity,
+            actor=actor,
             party=assistance_request.party,
             by=actor,
             general=general,
