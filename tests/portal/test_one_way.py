@@ -1,0 +1,80 @@
+"""The house rules a tool can check, checked: one status writer, no hidden import cycles.
+
+Read from the source (ast), not by running it: a rule broken in a branch the tests never
+reach is still caught.
+"""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGES = ("portal", "requests", "flexibilities", "enforcement", "scripts")
+# portal.workflow.move is the one writer of a status; migrations describe the past.
+STATUS_WRITERS = {Path("portal/workflow.py")}
+# The outbox's delivery state is the queue's bookkeeping, claimed and released by guarded
+# UPDATEs of many rows at once (portal/workflow.py's docstring names this exception).
+OUTBOX = {Path("portal/notifications/services.py")}
+
+
+def project_files():
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            relative = path.relative_to(ROOT)
+            if "migrations" not in relative.parts:
+                yield relative, ast.parse(path.read_text(), filename=str(path))
+
+
+def _targets(node):
+    if isinstance(node, ast.Assign):
+        for target in node.targets:
+            yield from _flatten(target)
+    elif isinstance(node, ast.AugAssign | ast.AnnAssign):
+        yield from _flatten(node.target)
+
+
+def _flatten(target):
+    if isinstance(target, ast.Tuple | ast.List):
+        for element in target.elts:
+            yield from _flatten(element)
+    else:
+        yield target
+
+
+def status_writes(tree):
+    """Lines that assign `.status`, setattr(..., "status", ...) or update(status=...)."""
+    for node in ast.walk(tree):
+        for target in _targets(node):
+            if isinstance(target, ast.Attribute) and target.attr == "status":
+                yield node.lineno
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name == "update" and any(k.arg == "status" for k in node.keywords):
+                yield node.lineno
+            if (
+                name == "setattr"
+                and len(node.args) > 1
+                and isinstance(node.args[1], ast.Constant)
+                and node.args[1].value == "status"
+            ):
+                yield node.lineno
+
+
+def test_only_the_workflow_writes_a_status():
+    found = [
+        f"{path}:{line}"
+        for path, tree in project_files()
+        if path not in STATUS_WRITERS | OUTBOX
+        for line in status_writes(tree)
+    ]
+    assert found == [], "write statuses through portal.workflow.move: " + ", ".join(found)
+
+
+def test_the_check_sees_each_way_of_writing_a_status():
+    source = (
+        "a.status = 1\n"
+        "a.status, b = 1, 2\n"
+        "Model.objects.filter(pk=1).update(status='x')\n"
+        "setattr(a, 'status', 1)\n"
+        "a.status == 1\n"  # a comparison is no write
+    )
+    assert list(status_writes(ast.parse(source))) == [1, 2, 3, 4]
