@@ -4,7 +4,7 @@ from flexibilities.db_operations import AddIndexOnPostgres
 
 
 class Migration(migrations.Migration):
-    """The compare matrix reads its counts from this covering index (issue 9's benchmark)."""
+    """The compare matrix reads its counts from this covering index (the benchmark's compare page)."""
 
     dependencies = [
         ("flexibilities", "0002_categories"),
