@@ -27,6 +27,7 @@ from enforcement.models import (
 )
 from enforcement.statistics_csv import already_recorded, parse_statistics_csv
 from portal.csv_import import RowError
+from portal.errors import PortalError
 from portal.models import Membership
 from portal.notifications.services import notify
 from portal.uploads import check_upload
@@ -40,7 +41,7 @@ REPORT_EVENTS = {
 }
 
 
-class UploadRejected(Exception):
+class UploadRejected(PortalError):
     """A statistics upload with bad rows: nothing was saved; `errors` says which and why."""
 
     def __init__(self, errors: list[RowError]):

@@ -13,12 +13,14 @@ from datetime import timedelta
 from functools import partial
 
 from celery.exceptions import SoftTimeLimitExceeded
+from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from kombu.exceptions import KombuError, OperationalError
 
+from portal.errors import PortalError
 from portal.models import (
     Notification,
     NotificationLevel,
@@ -29,6 +31,7 @@ from portal.notifications import conf
 from portal.notifications.events import Event
 from portal.notifications.mail import send_mail_message
 from portal.notifications.rendering import render_email
+from portal.roles import runs_the_outbox
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +43,7 @@ RETRYABLE_ERRORS = (smtplib.SMTPException, OSError, SoftTimeLimitExceeded)
 BROKER_ERRORS = (OperationalError, KombuError, OSError)
 
 
-class RetryLater(Exception):
+class RetryLater(PortalError):
     """Delivery failed for a reason that may pass; the row is pending again."""
 
     def __init__(self, delay: float, error: str):
@@ -258,8 +261,10 @@ def sweep_pending() -> int:
     return queued
 
 
-def retry_notifications(notification_ids: Iterable[int]) -> int:
+def retry_notifications(notification_ids: Iterable[int], *, actor) -> int:
     """Give failed (or stuck pending) rows a fresh set of tries; queued on commit."""
+    if not runs_the_outbox(actor):
+        raise PermissionDenied
     with transaction.atomic():
         ids = list(
             Notification.objects.select_for_update()
