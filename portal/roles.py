@@ -53,3 +53,20 @@ def is_triage(user) -> bool:
     if cached is None:
         cached = user._is_triage = user.groups.filter(name=TRIAGE_GROUP).exists()
     return cached
+
+
+def manages_memberships(user) -> bool:
+    """Who makes a person a member of a party, changes their role or ends it: the admin's
+    staff with the right to change memberships (superusers have every right)."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and user.has_perm("portal.change_membership")
+    )
+
+
+def runs_the_outbox(user) -> bool:
+    """The triage desk puts failed notifications back in the queue (they name every request)."""
+    return bool(user is not None and user.is_authenticated and is_triage(user))

@@ -6,15 +6,23 @@ from django.db import transaction
 from django.db.models import F
 
 from portal.models import Membership, Party
-from portal.roles import BUREAU_GROUP_PREFIX, PARTY_GROUP_PREFIX, bureau_group, party_group
+from portal.roles import (
+    BUREAU_GROUP_PREFIX,
+    PARTY_GROUP_PREFIX,
+    bureau_group,
+    manages_memberships,
+    party_group,
+)
 
 
 @transaction.atomic
-def set_membership(user, party: Party, role: str) -> Membership:
+def set_membership(user, party: Party, role: str, *, actor) -> Membership:
     """Make the user a member of the party in that role (a user has at most one party).
 
     A change of party or role ends the user's other sessions: what they may see has changed.
     """
+    if not manages_memberships(actor):
+        raise PermissionDenied
     before = Membership.objects.filter(user=user).values_list("party_id", "role").first()
     membership, _ = Membership.objects.update_or_create(
         user=user, defaults={"party": party, "role": role}
@@ -26,8 +34,10 @@ def set_membership(user, party: Party, role: str) -> Membership:
 
 
 @transaction.atomic
-def end_membership(user) -> None:
+def end_membership(user, *, actor) -> None:
     """The user no longer belongs to any party (and so sees none of its requests)."""
+    if not manages_memberships(actor):
+        raise PermissionDenied
     Membership.objects.filter(user=user).delete()
     sync_role_groups(user)
     end_all_sessions(user)

@@ -125,7 +125,7 @@ def create_draft(*, actor, data: dict, attachments=(), form_token=None) -> Assis
     """
     party = actor.party
     if party is None:
-        raise ValidationError(_("Only a member of a party can request assistance."))
+        raise PermissionDenied
     if form_token and (earlier := _created_from_form(actor, form_token)):
         return earlier
     check_request_rules(party, data)

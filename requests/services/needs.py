@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.matching import permissions as matching_permissions
-from portal.models import Match, Need, NeedStatus
+from portal.models import Match, MatchStatus, Need, NeedStatus
 from requests.models import AssistanceRequest, NeedRequest, RequestActivity
 from requests.services.activities import LEADS_TO_ACTIVITIES
 from requests.services.drafting import create_draft
@@ -52,8 +52,13 @@ def request_from_need(need: Need, *, actor, data: dict, attachments=()) -> Assis
 def link_match_activity(match: Match, actor) -> None:
     """An accepted match's activity belongs to the request its need became, once accepted.
 
-    Registered with portal.matching.services at start-up (RequestsConfig.ready).
+    Registered with portal.matching.services at start-up (RequestsConfig.ready); the actor is
+    the provider's member whose acceptance concluded the match.
     """
+    if match.status != MatchStatus.ACCEPTED:
+        raise ValidationError(_("Only an accepted match becomes an activity of the request."))
+    if not matching_permissions.may_move_match(actor, match, "provider", match.status):
+        raise PermissionDenied
     link = NeedRequest.objects.filter(need_id=match.need_id).first()
     if link is None or match.activity is None:
         return

@@ -18,7 +18,7 @@ from portal.services import end_membership, set_membership
 from requests import services
 from requests.models import AssistanceRequest, Status
 from requests.permissions import VIEW, visible_requests
-from tests.conftest import make_member, make_user
+from tests.conftest import make_member, make_user, membership_admin
 from tests.requests.conftest import draft, move
 
 pytestmark = pytest.mark.django_db
@@ -78,8 +78,8 @@ def world(ke_official, ke_focal, cl_official, cl_focal, triage, officer, bureau_
     # Ghana sees Kenya's request through a grant as well as the organisation's for Ghana.
     services.grant_access(made["ke submitted"], actor=triage, party=ghana)
     services.assign_officer(made["ke submitted"], officer, actor=triage)
-    set_membership(mover, chile, Membership.Role.OFFICIAL)
-    end_membership(leaver)
+    set_membership(mover, chile, Membership.Role.OFFICIAL, actor=membership_admin())
+    end_membership(leaver, actor=membership_admin())
     inactive.is_active = False
     inactive.save()
     people = (ke_official, ke_focal, cl_official, cl_focal, triage, officer, bureau_africa)
