@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from portal import events
 from portal.activities.services import create_activity
-from portal.matching import permissions, selectors
+from portal.matching import permissions, ranking
 from portal.models import (
     Activity,
     ActivityType,
@@ -224,7 +224,7 @@ def propose_match(need: Need, resource: Resource, *, actor, note: str = "") -> M
         raise PermissionDenied
     if need.status == NeedStatus.CLOSED or resource.status != ResourceStatus.ACTIVE:
         raise ValidationError(_("Only an open need and an offered resource can be matched."))
-    scored = {s.key: s for s in selectors.ranked_resources(need)}.get(resource.pk)
+    scored = {s.key: s for s in ranking.ranked_resources(need)}.get(resource.pk)
     if scored is None:
         raise ValidationError(_("This resource is not among those ranked for the need."))
     try:
@@ -241,7 +241,7 @@ def propose_match(need: Need, resource: Resource, *, actor, note: str = "") -> M
         raise ValidationError(_("This resource is already proposed for this need.")) from error
     notify(
         event=events.MATCH_PROPOSED,
-        recipients=selectors.party_members(need.party),
+        recipients=ranking.party_members(need.party),
         subject_object=match,
         context={"need": need.title},
         needs_action=True,
@@ -286,7 +286,7 @@ def _activity_for(match: Match, actor) -> Activity:
 
 def _record(actor) -> Callable[[Match, str], None]:
     def record(match: Match, from_status: str) -> None:
-        party = selectors.party_members(match.need.party)
+        party = ranking.party_members(match.need.party)
         provider = list(match.resource.provider.members.all())
         if match.status == MatchStatus.PARTY_ACCEPTED:
             notify(
@@ -352,8 +352,8 @@ def send_weekly_digest(today=None) -> int:
     year, week, _day = today.isocalendar()
     since = timezone.now() - datetime.timedelta(days=7)
     written = 0
-    for provider in selectors.approved_providers_with_members():
-        needs = selectors.new_needs_for_provider(provider, since)
+    for provider in ranking.approved_providers_with_members():
+        needs = ranking.new_needs_for_provider(provider, since)
         if not needs:
             continue
         written += len(
