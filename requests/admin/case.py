@@ -7,7 +7,7 @@ with the rest of the page, status 400, nothing changed.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,7 +15,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.activities.permissions import records_activities
-from portal.forms import add_service_errors
+from portal.forms import submitted
 from portal.roles import is_triage
 from requests import selectors, services
 from requests.admin import forms as desk_forms
@@ -122,11 +122,14 @@ class CaseAdminMixin:
             raise PermissionDenied
         return self._case(request, object_id)
 
-    def _done(self, request, assistance_request, message):
-        self.message_user(request, message, level=messages.SUCCESS)
+    def _to_case(self, assistance_request):
         return redirect(
             reverse("admin:requests_assistancerequest_change", args=[assistance_request.pk])
         )
+
+    def _done(self, request, assistance_request, message):
+        self.message_user(request, message, level=messages.SUCCESS)
+        return self._to_case(assistance_request)
 
     def _move_view(self, name):
         form_class, done = MOVES[name]
@@ -139,16 +142,18 @@ class CaseAdminMixin:
                 assistance_request=assistance_request,
                 user=request.user,
             )
-            if form.is_valid():
-                data = {k: v for k, v in form.cleaned_data.items() if k != "to_status"}
-                try:
-                    services.transition(
-                        assistance_request, form.target_status(), actor=request.user, **data
-                    )
-                except ValidationError as error:
-                    add_service_errors(form, error)
-                else:
-                    return self._done(request, assistance_request, done)
+            if submitted(
+                request,
+                form,
+                lambda data: services.transition(
+                    assistance_request,
+                    form.target_status(),
+                    actor=request.user,
+                    **{k: v for k, v in data.items() if k != "to_status"},
+                ),
+                done,
+            ):
+                return self._to_case(assistance_request)
             return self._render_case(request, assistance_request, status=400, **{name: form})
 
         return view
@@ -156,15 +161,15 @@ class CaseAdminMixin:
     def assign_view(self, request, object_id):
         assistance_request = self._posted(request, object_id)
         form = desk_forms.AssignForm(request.POST)
-        if form.is_valid():
-            try:
-                services.assign_officer(
-                    assistance_request, form.cleaned_data["officer"], actor=request.user
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                return self._done(request, assistance_request, _("Officer assigned."))
+        if submitted(
+            request,
+            form,
+            lambda data: services.assign_officer(
+                assistance_request, data["officer"], actor=request.user
+            ),
+            _("Officer assigned."),
+        ):
+            return self._to_case(assistance_request)
         return self._render_case(request, assistance_request, status=400, assign=form)
 
     def reply_view(self, request, object_id):
@@ -174,25 +179,23 @@ class CaseAdminMixin:
         if "insert" in request.POST:
             return self._insert_saved_reply(request, assistance_request)
         form = desk_forms.ReplyForm(request.POST, request.FILES)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.reply(
-                    assistance_request,
-                    actor=request.user,
-                    body=data["body"],
-                    internal=data["audience"] == "internal",
-                    attachment=data["attachment"],
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                done = (
-                    _("Internal note saved.")
-                    if data["audience"] == "internal"
-                    else _("Reply sent to the party.")
-                )
-                return self._done(request, assistance_request, done)
+        if submitted(
+            request,
+            form,
+            lambda data: services.reply(
+                assistance_request,
+                actor=request.user,
+                body=data["body"],
+                internal=data["audience"] == "internal",
+                attachment=data["attachment"],
+            ),
+            lambda _message: (
+                _("Internal note saved.")
+                if form.cleaned_data["audience"] == "internal"
+                else _("Reply sent to the party.")
+            ),
+        ):
+            return self._to_case(assistance_request)
         return self._render_case(request, assistance_request, status=400, reply=form)
 
     def _insert_saved_reply(self, request, assistance_request):
@@ -213,13 +216,13 @@ class CaseAdminMixin:
         if not can_grant_access(request.user, assistance_request):
             raise PermissionDenied
         form = desk_forms.GrantForm(request.POST)
-        if form.is_valid():
-            try:
-                services.grant_access(assistance_request, actor=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                return self._done(request, assistance_request, _("Access granted."))
+        if submitted(
+            request,
+            form,
+            lambda data: services.grant_access(assistance_request, actor=request.user, **data),
+            _("Access granted."),
+        ):
+            return self._to_case(assistance_request)
         return self._render_case(request, assistance_request, status=400, grant=form)
 
     def revoke_view(self, request, object_id, grant_id):
