@@ -30,6 +30,7 @@ from flexibilities.models import (
 )
 from flexibilities.permissions import check_curator
 from flexibilities.search import refresh_search_vectors, refresh_vocabulary
+from portal import queue
 from portal.csv_import import FileError, RowError
 from portal.workflow import WorkflowError, move
 
@@ -288,8 +289,7 @@ def create_import_job(*, file, name: str, partial: bool, user=None) -> ImportJob
 
 def start_import_job(job: ImportJob) -> None:
     """Queue the job's task once the job row is committed (eager without a broker)."""
-    from flexibilities.tasks import run_import
-
+    run_import = queue.task("flexibilities.tasks.run_import")
     transaction.on_commit(lambda: run_import.delay(job.pk))
 
 

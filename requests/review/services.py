@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal import queue
 from requests.models import ReviewReport
 from requests.permissions import can_open_review
 from requests.review import figures
@@ -33,9 +34,8 @@ def request_report(year: int, *, actor) -> ReviewReport:
         raise ValidationError(_("Only the triage desk generates the yearly review."))
     check_year(year)
     report = ReviewReport.objects.create(year=year, requested_by=actor)
-    from requests.review.tasks import build_review_report_task  # the task imports this module
-
-    transaction.on_commit(lambda: build_review_report_task.delay(report.pk))
+    build = queue.task("requests.review.tasks.build_review_report_task")
+    transaction.on_commit(lambda: build.delay(report.pk))
     return report
 
 

@@ -23,7 +23,7 @@ from requests.models import (
 from requests.models.workflow import TRANSITIONS
 from requests.permissions import plays
 from requests.services import access
-from requests.services.conversation import add_document
+from requests.services.conversation import add_document, post_message
 from requests.services.drafting import answers_of, check_request_rules
 
 
@@ -189,8 +189,6 @@ def assign_officer(assistance_request: AssistanceRequest, officer, *, actor) -> 
 def send_information(assistance_request: AssistanceRequest, *, actor, body: str, attachments=()):
     """The party answers a request for information: its message, its files and the return to
     the stage the request was paused at happen together or not at all."""
-    from requests.services.conversation import post_message
-
     if assistance_request.status != Status.INFORMATION_REQUESTED:
         raise ValidationError(_("This request is not waiting for information from your party."))
     post_message(assistance_request, actor=actor, body=body, attachments=attachments)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("portal", "requests", "flexibilities", "enforcement", "scripts")
+APPS = ("portal", "requests", "flexibilities", "enforcement")
 # portal.workflow.move is the one writer of a status; migrations describe the past.
 STATUS_WRITERS = {Path("portal/workflow.py")}
 # The outbox's delivery state is the queue's bookkeeping, claimed and released by guarded
@@ -16,8 +17,8 @@ STATUS_WRITERS = {Path("portal/workflow.py")}
 OUTBOX = {Path("portal/notifications/services.py")}
 
 
-def project_files():
-    for package in PACKAGES:
+def project_files(packages=PACKAGES):
+    for package in packages:
         for path in sorted((ROOT / package).rglob("*.py")):
             relative = path.relative_to(ROOT)
             if "migrations" not in relative.parts:
@@ -78,3 +79,49 @@ def test_the_check_sees_each_way_of_writing_a_status():
         "a.status == 1\n"  # a comparison is no write
     )
     assert list(status_writes(ast.parse(source))) == [1, 2, 3, 4]
+
+
+def function_imports(tree):
+    """(line, function, module) of each import of a project module inside a function body."""
+    for function in ast.walk(tree):
+        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        for node in ast.walk(function):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                modules = [node.module]
+            elif isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            else:
+                continue
+            for module in modules:
+                if module.split(".")[0] in APPS:
+                    yield node.lineno, function.name, module
+
+
+def test_no_import_cycle_hides_in_a_function():
+    """An import inside a function body is how a cycle hides from the import graph. The one
+    place for one is AppConfig.ready (apps.py), which runs once the modules are all loaded and
+    tells the lower modules about the higher ones (portal.queue, portal.demo_loaders, the
+    notification and reminder registries). scripts/ run django.setup() before importing."""
+    found = [
+        f"{path}:{line} {function}() imports {module}"
+        for path, tree in project_files(APPS)
+        for line, function, module in function_imports(tree)
+        if not (path.name == "apps.py" and function == "ready")
+    ]
+    assert found == [], "import at the top, or register in AppConfig.ready: " + ", ".join(found)
+
+
+def test_the_import_check_sees_a_hidden_import():
+    source = (
+        "import os\n"
+        "def f():\n"
+        "    from portal.models import Party\n"
+        "    import requests.services\n"
+        "    from django.db import models\n"  # not a project module
+        "    from . import sibling\n"  # relative imports are not used in the project
+    )
+    assert list(function_imports(ast.parse(source))) == [
+        (3, "f", "portal.models"),
+        (4, "f", "requests.services"),
+    ]
