@@ -2,7 +2,7 @@
 
 import datetime
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -60,6 +60,7 @@ RESOURCE_FIELDS = (
     "available_until",
     "visibility",
 )
+Editable = TypeVar("Editable", Need, Resource)
 ACTIVITY_TYPES: dict[str, str] = {
     OfferType.EXPERTISE: ActivityType.EXPERT_MISSION,
     OfferType.TRAINING_PLACES: ActivityType.TRAINING,
@@ -82,6 +83,17 @@ def _check_rules(obj, *, start: str, end: str) -> None:
         raise ValidationError(errors)
 
 
+def _update(
+    obj: Editable, fields: tuple[str, ...], data: dict, *, start: str, end: str
+) -> Editable:
+    """The edit of a need or a resource: its fields from the form's data, checked, saved."""
+    for name in fields:
+        setattr(obj, name, data.get(name))
+    _check_rules(obj, start=start, end=end)
+    obj.save()
+    return obj
+
+
 # Needs
 
 
@@ -102,11 +114,7 @@ def update_need(need: Need, *, actor, data: dict) -> Need:
     """Change a draft need; its party's members only."""
     if not permissions.can_edit_need(actor, need):
         raise PermissionDenied
-    for name in NEED_FIELDS:
-        setattr(need, name, data.get(name))
-    _check_rules(need, start="starts_on", end="ends_on")
-    need.save()
-    return need
+    return _update(need, NEED_FIELDS, data, start="starts_on", end="ends_on")
 
 
 @transaction.atomic
@@ -184,11 +192,7 @@ def create_resource(*, actor, provider: Provider, data: dict) -> Resource:
 def update_resource(resource: Resource, *, actor, data: dict) -> Resource:
     if not permissions.can_edit_resource(actor, resource):
         raise PermissionDenied
-    for name in RESOURCE_FIELDS:
-        setattr(resource, name, data.get(name))
-    _check_rules(resource, start="available_from", end="available_until")
-    resource.save()
-    return resource
+    return _update(resource, RESOURCE_FIELDS, data, start="available_from", end="available_until")
 
 
 @transaction.atomic

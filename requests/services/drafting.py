@@ -8,25 +8,10 @@ from django.utils.translation import gettext as _
 from portal.development import status_as_of
 from portal.localisation import join_list
 from requests import permissions
-from requests.models import PARTY_ONLY_STATUSES, AssistanceRequest, Kind, Status
+from requests.models import DRAFT_FIELDS, PARTY_ONLY_STATUSES, AssistanceRequest, Kind, Status
 from requests.services import access
 from requests.services.conversation import add_document, validate_attachments
 from requests.services.references import next_reference
-
-_DRAFT_FIELDS = (
-    "kind",
-    "purpose",
-    "legal_areas",
-    "policy_format",
-    "venue",
-    "enforcement_agencies",
-    "enforcement_areas",
-    "enforcement_help",
-    "treaties",
-    "title",
-    "description",
-    "wished_by",
-)
 
 
 def check_request_rules(party, data: dict) -> None:
@@ -82,7 +67,7 @@ def _check_enforcement(data: dict) -> dict:
 
 def answers_of(assistance_request: AssistanceRequest) -> dict:
     """The saved answers in the shape check_request_rules reads, beneficiaries included."""
-    answers = {field: getattr(assistance_request, field) for field in _DRAFT_FIELDS}
+    answers = {field: getattr(assistance_request, field) for field in DRAFT_FIELDS}
     return {**answers, "beneficiaries": list(assistance_request.beneficiaries.all())}
 
 
@@ -106,7 +91,7 @@ def answers_for_another_kind(data: dict) -> list[str]:
 
 def _clean_for_kind(data: dict) -> dict:
     """Drop answers that belong to another kind, so a changed kind leaves nothing stale."""
-    data = {field: data.get(field) for field in _DRAFT_FIELDS}
+    data = {field: data.get(field) for field in DRAFT_FIELDS}
     for field in answers_for_another_kind(data):
         data[field] = [] if field in _LISTS else ""
     for field in _LISTS:
