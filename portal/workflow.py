@@ -115,6 +115,6 @@ def moves_of(obj: models.Model) -> models.QuerySet[StatusHistory]:
 
 
 def _label(obj: models.Model, field: str, value: str | None = None) -> str:
-    choices = dict(obj._meta.get_field(field).flatchoices)
+    choices = dict(obj._meta.get_field(field).flatchoices)  # type: ignore[union-attr]
     value = getattr(obj, field) if value is None else value
     return str(choices.get(value, value))

@@ -38,7 +38,9 @@ def activities_for_public_list() -> QuerySet[Activity]:
     )
 
 
-def public_activities_for_recommendation(recommendation: Recommendation, limit: int = 20):
+def public_activities_for_recommendation(
+    recommendation: Recommendation, limit: int = 20
+) -> list[Activity]:
     """The latest published activities implementing the recommendation."""
     return list(activities_for_public_list().filter(recommendations=recommendation)[:limit])
 

@@ -1,12 +1,15 @@
 """State changes of activities: recording them, and the consent that alone makes them public."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.activities import permissions
-from portal.models import Activity, ActivityConsent, Party
+from portal.models import Activity, ActivityConsent, Consultant, Party, Recommendation, User
 from portal.models.activities import ACTIVITY_TRANSITIONS
 from portal.workflow import move
 
@@ -19,7 +22,9 @@ def latest_consents(activity: Activity) -> dict[int, ActivityConsent]:
     return latest
 
 
-def publication_state(beneficiary_ids, latest: dict[int, ActivityConsent]) -> tuple[bool, bool]:
+def publication_state(
+    beneficiary_ids: Iterable[int], latest: dict[int, ActivityConsent]
+) -> tuple[bool, bool]:
     """(general, details): each is public only if every beneficiary's latest consent says so."""
     beneficiary_ids = set(beneficiary_ids)
     if not beneficiary_ids:
@@ -55,7 +60,15 @@ def _check_consent_shape(general: bool, details: bool) -> None:
         )
 
 
-def _append_consent(activity, party, *, by, general, details, source) -> ActivityConsent | None:
+def _append_consent(
+    activity: Activity,
+    party: Party,
+    *,
+    by: User,
+    general: bool,
+    details: bool,
+    source: str,
+) -> ActivityConsent | None:
     """Add a consent row unless it says what the party's latest already says."""
     Activity.objects.select_for_update().filter(pk=activity.pk).first()  # serialise consents
     latest = activity.consents.filter(party=party).order_by("-at", "-pk").first()
@@ -78,7 +91,7 @@ def _append_consent(activity, party, *, by, general, details, source) -> Activit
 def record_consent(
     activity: Activity,
     *,
-    actor,
+    actor: User,
     general: bool,
     details: bool,
     source: str = ActivityConsent.Source.ACTIVITY,
@@ -97,7 +110,7 @@ def record_consent(
 
 @transaction.atomic
 def carry_over_consent(
-    activity: Activity, *, actor, party: Party, by, general: bool, details: bool
+    activity: Activity, *, actor: User, party: Party, by: User, general: bool, details: bool
 ) -> ActivityConsent | None:
     """Apply a consent the party already recorded elsewhere (on the request) to this activity.
 
@@ -125,7 +138,12 @@ RELATED = ("beneficiaries", "recommendations", "consultants")
 
 @transaction.atomic
 def create_activity(
-    *, actor, beneficiaries, recommendations=(), consultants=(), **fields
+    *,
+    actor: User,
+    beneficiaries: Iterable[Party],
+    recommendations: Iterable[Recommendation] = (),
+    consultants: Iterable[Consultant] = (),
+    **fields: Any,
 ) -> Activity:
     """Record an activity; it stays unpublished until every beneficiary consents."""
     return add_activity(
@@ -139,7 +157,12 @@ def create_activity(
 
 @transaction.atomic
 def add_activity(
-    activity: Activity, *, actor, beneficiaries, recommendations=(), consultants=()
+    activity: Activity,
+    *,
+    actor: User,
+    beneficiaries: Iterable[Party],
+    recommendations: Iterable[Recommendation] = (),
+    consultants: Iterable[Consultant] = (),
 ) -> Activity:
     """Record a new activity built elsewhere (the admin's form); unpublished until consent.
 
@@ -163,11 +186,11 @@ def add_activity(
 def update_activity(
     activity: Activity,
     *,
-    actor,
-    beneficiaries=None,
-    recommendations=None,
-    consultants=None,
-    **fields,
+    actor: User,
+    beneficiaries: Iterable[Party] | None = None,
+    recommendations: Iterable[Recommendation] | None = None,
+    consultants: Iterable[Consultant] | None = None,
+    **fields: Any,
 ) -> Activity:
     """Change an activity's fields, and who and what it covers if given; publication follows.
 
@@ -191,13 +214,13 @@ def update_activity(
     return refresh_publication(activity)
 
 
-def _check_beneficiaries(beneficiaries) -> None:
+def _check_beneficiaries(beneficiaries: Iterable[Party]) -> None:
     if not beneficiaries:
         raise ValidationError({"beneficiaries": _("Name at least one beneficiary party.")})
 
 
 @transaction.atomic
-def move_activity(activity: Activity, to_status: str, *, actor) -> Activity:
+def move_activity(activity: Activity, to_status: str, *, actor: User) -> Activity:
     """The staff who record the activity move it along ACTIVITY_TRANSITIONS (with history)."""
     return move(
         activity,

@@ -38,7 +38,7 @@ def _wanted(assistance_request: AssistanceRequest) -> tuple[set[int], set[int]]:
     if assistance_request.party.region:
         groups.add(bureau_group(assistance_request.party.region).pk)
     for grant in assistance_request.access_grants.filter(revoked_at=None).select_related("party"):
-        if grant.party_id:
+        if grant.party is not None:
             groups.add(party_group(grant.party).pk)
         elif grant.user_id is not None:
             users.add(grant.user_id)
