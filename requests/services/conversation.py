@@ -36,7 +36,7 @@ def add_document(
     checked = check_upload(upload)
     kind = kind or Document.Kind.SUPPORTING
     if kind == Document.Kind.DELIVERABLE and not can_work_on(actor, assistance_request):
-        raise ValidationError(_("Only the staff handling the request deliver documents."))
+        raise PermissionDenied
     upload.name = checked.name
     document = Document.objects.create(
         assistance_request=assistance_request,
@@ -87,7 +87,7 @@ def post_message(
     if not can_write_message(actor, assistance_request):
         raise ValidationError(_("You cannot write on this request now."))
     if internal and not actor.is_staff:
-        raise ValidationError(_("Only staff write internal notes."))
+        raise PermissionDenied
     body = body.strip()
     if not body:
         raise ValidationError({"body": _("Write a message.")})

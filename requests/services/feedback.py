@@ -1,6 +1,6 @@
 """What the party's focal point says of a request: consent to publish, and the rating."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -15,7 +15,7 @@ def set_consent(
 ) -> AssistanceRequest:
     """Record the focal point's consent (recommendation 5); details need general consent too."""
     if not can_consent(actor, assistance_request):
-        raise ValidationError(_("Only the party's focal point gives or withdraws consent."))
+        raise PermissionDenied
     if details and not general:
         raise ValidationError(
             {"details": _("Details can be shared only if general information may be published.")}

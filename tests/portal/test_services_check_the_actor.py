@@ -24,11 +24,14 @@ from portal.models import (
 )
 from portal.notifications import services as notification_services
 from portal.workflow import moves_of
+from requests import services as request_services
+from requests.review import services as review_services
 from requests.services import drafting
 from requests.services.needs import link_match_activity
 from tests.conftest import make_member
 from tests.portal.activities_support import make_activity
 from tests.portal.matching_support import make_need, make_provider, need_data, resource_data
+from tests.requests.conftest import draft
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +49,7 @@ WATCHED = [
     "portal.StatusHistory",
     "requests.AssistanceRequest",
     "requests.RequestActivity",
+    "requests.ReviewReport",
     "enforcement.InfringementStatistic",
 ]
 
@@ -89,6 +93,7 @@ def world(ke_official, ke_focal, cl_official, cl_focal, triage, officer, provide
         "notification": notification,
         "statistic": statistic,
         "outsider": make_member("outsider", "CL", Membership.Role.FOCAL_POINT),
+        "draft": draft(ke_official),
     }
 
 
@@ -152,6 +157,10 @@ CASES = {
     ),
     "link_match_activity": lambda w: link_match_activity(w["accepted"], w["ke_official"]),
     "create_draft": lambda w: drafting.create_draft(actor=w["triage"], data={}),
+    "set_consent": lambda w: request_services.set_consent(
+        w["draft"], actor=w["ke_official"], general=True, details=False
+    ),
+    "request_report": lambda w: review_services.request_report(2025, actor=w["ke_focal"]),
     "release_statistics": lambda w: enforcement_services.release_statistics(
         w["kenya"], w["ke_official"], [w["statistic"].pk]
     ),
