@@ -5,6 +5,7 @@ import statistics
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from portal.actors import Actor
 from portal.matching import permissions
 from portal.matching.ranking import offered_resources, ranked_resources
 from portal.matching.scoring import Scored
@@ -14,11 +15,12 @@ from portal.models import (
     Need,
     NeedStatus,
     Resource,
+    User,
     Visibility,
 )
 
 
-def needs_for_workspace(user) -> QuerySet[Need]:
+def needs_for_workspace(user: Actor) -> QuerySet[Need]:
     """The needs a signed-in user works on: their party's, or those a staff member brokers."""
     needs = Need.objects.select_related("party").order_by("-created_at", "-pk")
     brokered = permissions.brokers_for(user)
@@ -28,7 +30,7 @@ def needs_for_workspace(user) -> QuerySet[Need]:
     return needs.filter(party=party) if party else needs.none()
 
 
-def needs_shared_with(user) -> QuerySet[Need]:
+def needs_shared_with(user: Actor) -> QuerySet[Need]:
     """Published needs shared with the user as a provider (no party named), newest first."""
     return (
         permissions.visible_needs(user)
@@ -54,8 +56,10 @@ def public_resources() -> QuerySet[Resource]:
     )
 
 
-def resources_of(user) -> QuerySet[Resource]:
+def resources_of(user: Actor) -> QuerySet[Resource]:
     """The resources of the providers the user acts for (approved or not)."""
+    if not isinstance(user, User):
+        return Resource.objects.none()
     return (
         Resource.objects.filter(provider__in=user.providers.all())
         .select_related("provider")
@@ -69,7 +73,7 @@ def ranked_with_resources(need: Need, limit: int = 20) -> list[tuple[Resource, S
     return [(by_pk[s.key], s) for s in ranked]
 
 
-def matches_of_need(user, need: Need) -> list[Match]:
+def matches_of_need(user: Actor, need: Need) -> list[Match]:
     return list(
         permissions.visible_matches(user)
         .filter(need=need)
@@ -78,7 +82,7 @@ def matches_of_need(user, need: Need) -> list[Match]:
     )
 
 
-def matches_for_workspace(user) -> QuerySet[Match]:
+def matches_for_workspace(user: Actor) -> QuerySet[Match]:
     """Matches the user answers or follows; the staff see them all (newest first)."""
     return (
         permissions.visible_matches(user)

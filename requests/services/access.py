@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
+from portal.models import Party, User
 from portal.roles import bureau_group, party_group
 from requests import permissions
 from requests.date_drilldown import retire_cached_drilldowns
@@ -82,7 +83,13 @@ def refresh_view_access(assistance_request: AssistanceRequest) -> None:
 
 
 @transaction.atomic
-def grant_access(assistance_request: AssistanceRequest, *, actor, party=None, user=None):
+def grant_access(
+    assistance_request: AssistanceRequest,
+    *,
+    actor: User,
+    party: Party | None = None,
+    user: User | None = None,
+) -> AccessGrant:
     """Let one more party (its group) or one person (e.g. a consultant) see this request only."""
     if not permissions.can_grant_access(actor, assistance_request):
         raise PermissionDenied
@@ -98,7 +105,7 @@ def grant_access(assistance_request: AssistanceRequest, *, actor, party=None, us
 
 
 @transaction.atomic
-def revoke_access(grant: AccessGrant, *, actor) -> None:
+def revoke_access(grant: AccessGrant, *, actor: User) -> None:
     """End a grant; the party or person no longer sees the request (unless else entitled)."""
     if not permissions.can_grant_access(actor, grant.assistance_request):
         raise PermissionDenied
