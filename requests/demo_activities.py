@@ -19,8 +19,6 @@ from portal.models import (
     Party,
     Recommendation,
 )
-from portal.models.activities import ACTIVITY_TRANSITIONS
-from portal.workflow import route
 from requests.demo import PREFIX
 from requests.models import AssistanceRequest
 from requests.services import activities as request_activities
@@ -68,6 +66,7 @@ def _record(row, staff, today) -> Activity | None:
         type=kind,
         title=PREFIX + title,
         description="Invented for the demonstration portal. " + title + ".",
+        status=status,
         planned_start=start,
         planned_end=end,
         actual_start=start if started else None,
@@ -79,8 +78,6 @@ def _record(row, staff, today) -> Activity | None:
         recommendations=Recommendation.objects.filter(number__in=numbers),
         consultants=Consultant.objects.filter(name__in=names),
     )
-    for step in route(ACTIVITY_TRANSITIONS, ActivityStatus.PLANNED, status):
-        activity = activity_services.move_activity(activity, step, actor=staff)
     for code, (general, details) in consents.items():
         activity_services.record_consent(
             activity, actor=_user(f"{code.lower()}-focal"), general=general, details=details

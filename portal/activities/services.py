@@ -9,9 +9,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.activities import permissions
-from portal.models import Activity, ActivityConsent, Consultant, Party, Recommendation, User
+from portal.models import (
+    Activity,
+    ActivityConsent,
+    ActivityStatus,
+    Consultant,
+    Party,
+    Recommendation,
+    User,
+)
 from portal.models.activities import ACTIVITY_TRANSITIONS
-from portal.workflow import move
+from portal.workflow import move, route
 
 
 def latest_consents(activity: Activity) -> dict[int, ActivityConsent]:
@@ -143,16 +151,24 @@ def create_activity(
     beneficiaries: Iterable[Party],
     recommendations: Iterable[Recommendation] = (),
     consultants: Iterable[Consultant] = (),
+    status: str = ActivityStatus.PLANNED,
     **fields: Any,
 ) -> Activity:
-    """Record an activity; it stays unpublished until every beneficiary consents."""
-    return add_activity(
+    """Record an activity; it stays unpublished until every beneficiary consents.
+
+    One recorded after the fact (in progress, completed, cancelled) starts planned and is
+    moved there by the same actor, each step with its history row.
+    """
+    activity = add_activity(
         Activity(**fields),
         actor=actor,
         beneficiaries=beneficiaries,
         recommendations=recommendations,
         consultants=consultants,
     )
+    for step in route(ACTIVITY_TRANSITIONS, ActivityStatus.PLANNED, status):
+        activity = move_activity(activity, step, actor=actor)
+    return activity
 
 
 @transaction.atomic

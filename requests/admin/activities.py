@@ -43,6 +43,7 @@ class ActivityFromRequestForm(forms.ModelForm):
             "type",
             "title",
             "description",
+            "status",
             "planned_start",
             "planned_end",
             "due_date",
