@@ -154,7 +154,7 @@ def request_submit(request, reference):
     assistance_request = get_request_for_user(request.user, reference)
     if not permissions.can_move(request.user, assistance_request, Status.SUBMITTED):
         raise PermissionDenied
-    form = Confirm(request.POST or None)
+    form = Confirm(request.POST)  # no fields: bound, so an empty POST is valid
     if request.method == "POST" and submitted(
         request,
         form,
