@@ -10,6 +10,8 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.actors import Actor
+from portal.models import User
 from portal.roles import is_triage
 from requests import permissions
 from requests.models import (
@@ -27,7 +29,7 @@ from requests.models import (
 from requests.permissions import can_see_internal_notes, visible_requests
 
 
-def requests_for_list(user) -> QuerySet[AssistanceRequest]:
+def requests_for_list(user: Actor) -> QuerySet[AssistanceRequest]:
     """The requests the user may see, newest first, with what the list shows (one query)."""
     delivered = StatusChange.objects.filter(
         assistance_request=OuterRef("pk"), to_status=Status.DELIVERED
@@ -53,7 +55,7 @@ def requests_for_list(user) -> QuerySet[AssistanceRequest]:
     )
 
 
-def drafts_waiting_for(user) -> QuerySet[AssistanceRequest]:
+def drafts_waiting_for(user: Actor) -> QuerySet[AssistanceRequest]:
     """The drafts handed to this focal point, oldest hand-over first."""
     return (
         permissions.drafts_waiting_for(user)
@@ -70,7 +72,7 @@ class TimelineEntry:
     document: Document | None = None
 
 
-def timeline(user, assistance_request: AssistanceRequest) -> list[TimelineEntry]:
+def timeline(user: Actor, assistance_request: AssistanceRequest) -> list[TimelineEntry]:
     """Status changes and messages in time order, as far as this user may see them."""
     internal_allowed = can_see_internal_notes(user, assistance_request)
     changes = StatusChange.objects.filter(assistance_request=assistance_request).select_related(
@@ -125,7 +127,7 @@ QUEUES = [
 QUEUE_KEYS = frozenset(key for key, _label in QUEUES)
 
 
-def default_queue(user) -> str:
+def default_queue(user: Actor) -> str:
     """Where the desk opens: the triage desk on the unassigned, a bureau on its region's
     current requests, an officer on their own."""
     if is_triage(user):
@@ -135,11 +137,11 @@ def default_queue(user) -> str:
     return "mine"
 
 
-def queue_or_default(user, key: str | None) -> str:
+def queue_or_default(user: Actor, key: str | None) -> str:
     return key if key in QUEUE_KEYS else default_queue(user)
 
 
-def _queue_conditions(user, today: dt.date) -> dict[str, Q]:
+def _queue_conditions(user: Actor, today: dt.date) -> dict[str, Q]:
     running = Q(status__in=OPEN_STATUSES - PAUSED_STATUSES)
     time_frame_before = Q(due_date__lt=today) | Q(due_date__isnull=True, wished_by__lt=today)
     horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
@@ -159,7 +161,7 @@ def _queue_conditions(user, today: dt.date) -> dict[str, Q]:
     }
 
 
-def queue_counts(user) -> dict[str, int]:
+def queue_counts(user: Actor) -> dict[str, int]:
     """How many of the requests the user sees are in each queue: one query, however many."""
     conditions = _queue_conditions(user, timezone.localdate())
     return visible_requests(user).aggregate(
@@ -167,7 +169,7 @@ def queue_counts(user) -> dict[str, int]:
     )
 
 
-def in_queue(queryset: QuerySet[AssistanceRequest], user, key: str) -> QuerySet:
+def in_queue(queryset: QuerySet[AssistanceRequest], user: Actor, key: str) -> QuerySet:
     """The requests of `queryset` (already scoped to the user) in one queue."""
     return queryset.filter(_queue_conditions(user, timezone.localdate())[key])
 
@@ -208,7 +210,7 @@ def fill_saved_reply(saved_reply: SavedReply, assistance_request: AssistanceRequ
     return text
 
 
-def grant_candidates():
+def grant_candidates() -> QuerySet[User]:
     """Real accounts that may be given access: active members of a party, or active staff."""
     return (
         get_user_model()

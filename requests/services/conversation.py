@@ -1,11 +1,16 @@
 """Messages, documents and the record of who opened a request."""
 
+from collections.abc import Iterable
+
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.actors import Actor
+from portal.models import User
 from portal.uploads import CheckedUpload, check_upload
 from requests import notifications
 from requests.models import AccessRecord, AssistanceRequest, Document, Message, SavedReply
@@ -17,7 +22,7 @@ from requests.permissions import (
 )
 
 
-def validate_upload(upload) -> CheckedUpload:
+def validate_upload(upload: UploadedFile) -> CheckedUpload:
     """Check an upload before anything is written; raises ValidationError."""
     return check_upload(upload)
 
@@ -30,7 +35,12 @@ def _touch(assistance_request: AssistanceRequest) -> None:
 
 @transaction.atomic
 def add_document(
-    assistance_request: AssistanceRequest, upload, *, actor, kind=None, message=None
+    assistance_request: AssistanceRequest,
+    upload: UploadedFile,
+    *,
+    actor: User,
+    kind: str | None = None,
+    message: Message | None = None,
 ) -> Document:
     """Store an upload privately with its checksum; the caller has checked the right to upload."""
     checked = check_upload(upload)
@@ -54,14 +64,22 @@ def add_document(
 
 
 @transaction.atomic
-def upload_document(assistance_request: AssistanceRequest, upload, *, actor, kind=None) -> Document:
+def upload_document(
+    assistance_request: AssistanceRequest,
+    upload: UploadedFile,
+    *,
+    actor: User,
+    kind: str | None = None,
+) -> Document:
     """A document added from the request page, by someone allowed to upload now."""
     if not can_upload(actor, assistance_request):
         raise ValidationError(_("Documents can no longer be added to this request."))
     return add_document(assistance_request, upload, actor=actor, kind=kind)
 
 
-def validate_attachments(attachments, *, field: str = "attachments") -> None:
+def validate_attachments(
+    attachments: Iterable[UploadedFile], *, field: str = "attachments"
+) -> None:
     """Check every file before anything is written, so a bad one leaves no trace."""
     errors = []
     for upload in attachments:
@@ -77,10 +95,10 @@ def validate_attachments(attachments, *, field: str = "attachments") -> None:
 def post_message(
     assistance_request: AssistanceRequest,
     *,
-    actor,
+    actor: User,
     body: str,
     internal: bool = False,
-    attachments=(),
+    attachments: Iterable[UploadedFile] = (),
 ) -> Message:
     """Add to the bilateral thread (or, for staff, an internal note), with any files, and tell
     the other side; a file refused leaves neither the message nor any file behind."""
@@ -109,7 +127,7 @@ def post_message(
 
 
 def record_access(
-    assistance_request: AssistanceRequest, *, user, kind: str = AccessRecord.Kind.PORTAL_PAGE
+    assistance_request: AssistanceRequest, *, user: Actor, kind: str = AccessRecord.Kind.PORTAL_PAGE
 ) -> None:
     """Staff opened the request (or one of its documents): the party may see that they did.
 
@@ -135,7 +153,12 @@ def record_access(
 
 @transaction.atomic
 def reply(
-    assistance_request: AssistanceRequest, *, actor, body: str, internal: bool, attachment=None
+    assistance_request: AssistanceRequest,
+    *,
+    actor: User,
+    body: str,
+    internal: bool,
+    attachment: UploadedFile | None = None,
 ) -> Message:
     """Staff write to the party (with a file, if any) or leave an internal note: both or
     nothing is saved."""
@@ -149,7 +172,7 @@ def reply(
     return message
 
 
-def save_saved_reply(saved_reply: SavedReply, *, actor) -> SavedReply:
+def save_saved_reply(saved_reply: SavedReply, *, actor: User) -> SavedReply:
     """The triage desk adds or changes a saved reply; who changed it last is kept."""
     if not can_manage_saved_replies(actor):
         raise PermissionDenied

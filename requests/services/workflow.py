@@ -1,13 +1,16 @@
 """The one place a request's status changes (DESIGN.md s.3)."""
 
 import datetime
+from collections.abc import Iterable
 from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.models import User
 from portal.roles import is_triage
 from portal.workflow import WorkflowError, move
 from requests import notifications
@@ -27,7 +30,7 @@ from requests.services.conversation import add_document, post_message
 from requests.services.drafting import answers_of, check_request_rules
 
 
-def _check_pause(locked, to_status, *, note) -> None:
+def _check_pause(locked: AssistanceRequest, to_status: str, *, note: str) -> None:
     """A pause says why (the party reads it); resuming returns where the pause was taken."""
     if to_status == Status.INFORMATION_REQUESTED and not note.strip():
         raise ValidationError({"note": _("Write the question the party should answer.")})
@@ -42,7 +45,7 @@ def _check_pause(locked, to_status, *, note) -> None:
             )
 
 
-def _stop_the_pause(locked) -> None:
+def _stop_the_pause(locked: AssistanceRequest) -> None:
     """Recommendations 1 and 13: the clock stops while a request is paused, so the agreed
     time frame moves on by the days it waited, and the days are counted apart."""
     if locked.waiting_since:
@@ -54,7 +57,15 @@ def _stop_the_pause(locked) -> None:
     locked.paused_from = ""
 
 
-def _check_requirements(locked, to_status, *, reason, due_date, deliverable, note="") -> None:
+def _check_requirements(
+    locked: AssistanceRequest,
+    to_status: str,
+    *,
+    reason: str,
+    due_date: datetime.date | None,
+    deliverable: UploadedFile | None,
+    note: str = "",
+) -> None:
     if locked.status == Status.READY and to_status == Status.DRAFT and not note.strip():
         # The official must learn what to change.
         raise ValidationError({"note": _("Say what should change before it is submitted.")})
@@ -80,12 +91,12 @@ def transition(
     assistance_request: AssistanceRequest,
     to_status: str,
     *,
-    actor,
+    actor: User,
     note: str = "",
     note_visible_to_party: bool = True,
     reason: str = "",
     due_date: datetime.date | None = None,
-    deliverable=None,
+    deliverable: UploadedFile | None = None,
     expected_status: str | None = None,
 ) -> AssistanceRequest:
     """Move the request to `to_status` if the workflow and the actor allow it.
@@ -117,7 +128,16 @@ def transition(
     )
 
 
-def _prepare(locked, to_status, *, actor, note, reason, due_date, deliverable) -> None:
+def _prepare(
+    locked: AssistanceRequest,
+    to_status: str,
+    *,
+    actor: User,
+    note: str,
+    reason: str,
+    due_date: datetime.date | None,
+    deliverable: UploadedFile | None,
+) -> None:
     """The move's requirements, then the fields that change with it."""
     _check_pause(locked, to_status, note=note)
     _check_requirements(
@@ -141,7 +161,14 @@ def _prepare(locked, to_status, *, actor, note, reason, due_date, deliverable) -
     locked.changed_by(actor)  # the audit trail names the actor, from a task as from a page
 
 
-def _record(locked, from_status, *, actor, note, note_visible_to_party) -> None:
+def _record(
+    locked: AssistanceRequest,
+    from_status: str,
+    *,
+    actor: User,
+    note: str,
+    note_visible_to_party: bool,
+) -> None:
     """The history row, who sees the request from now on, and the notifications."""
     if locked.status == Status.DECLINED:
         note = note or locked.decline_reason
@@ -165,7 +192,9 @@ def _record(locked, from_status, *, actor, note, note_visible_to_party) -> None:
 
 
 @transaction.atomic
-def assign_officer(assistance_request: AssistanceRequest, officer, *, actor) -> AssistanceRequest:
+def assign_officer(
+    assistance_request: AssistanceRequest, officer: User, *, actor: User
+) -> AssistanceRequest:
     """The triage desk gives the request to an officer, who then sees and works on it."""
     if not is_triage(actor):
         raise PermissionDenied
@@ -186,7 +215,13 @@ def assign_officer(assistance_request: AssistanceRequest, officer, *, actor) -> 
 
 
 @transaction.atomic
-def send_information(assistance_request: AssistanceRequest, *, actor, body: str, attachments=()):
+def send_information(
+    assistance_request: AssistanceRequest,
+    *,
+    actor: User,
+    body: str,
+    attachments: Iterable[UploadedFile] = (),
+) -> AssistanceRequest:
     """The party answers a request for information: its message, its files and the return to
     the stage the request was paused at happen together or not at all."""
     if assistance_request.status != Status.INFORMATION_REQUESTED:
