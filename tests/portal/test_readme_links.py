@@ -73,3 +73,26 @@ def test_the_readme_contents_list_every_section():
     contents = text.split("## Contents", 1)[1].split("\n## ", 1)[0]
     listed = re.findall(r"\]\(#([^)]+)\)", contents)
     assert listed == [s for s in sections if s != "contents"]
+
+
+def test_the_tools_the_readme_says_make_test_runs_are_the_ones_it_runs():
+    makefile = (ROOT / "Makefile").read_text()
+    recipes = {
+        target: re.search(rf"^{target}:.*\n((?:\t.*\n)+)", makefile, re.MULTILINE).group(1)
+        for target in ("test", "lint")
+    }
+    assert re.search(r"^test: lint$", makefile, re.MULTILINE)  # the lint recipe runs first
+    run = recipes["lint"] + recipes["test"]
+    readme = (ROOT / "README.md").read_text()
+    said = readme.split("## Tests and CI", 1)[1].split("then `pytest`", 1)[0]
+    tools = re.findall(r"`([a-z-]+(?: [a-z-]+)*(?: --check)?)`", said)
+    assert tools == [
+        "make test",
+        "ruff format --check",
+        "ruff check",
+        "makemigrations --check",
+        "lint-imports",
+        "mypy",
+    ]
+    for tool in tools[1:]:
+        assert tool in run, f"the README says make test runs {tool}; the Makefile does not"
