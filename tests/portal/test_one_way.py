@@ -7,6 +7,8 @@ reach is still caught.
 import ast
 from pathlib import Path
 
+import grimp
+
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("portal", "requests", "flexibilities", "enforcement", "scripts")
 APPS = ("portal", "requests", "flexibilities", "enforcement")
@@ -125,3 +127,44 @@ def test_the_import_check_sees_a_hidden_import():
         (3, "f", "portal.models"),
         (4, "f", "requests.services"),
     ]
+
+
+def cycles(imports: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import one another, directly or not (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for imported in imports.get(module, ()):
+            if imported not in index:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in stack:
+                low[module] = min(low[module], index[imported])
+        if low[module] == index[module]:
+            group = []
+            while (member := stack.pop()) != module:
+                group.append(member)
+            if group:
+                found.append(sorted([module, *group]))
+
+    for module in sorted(imports):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_the_import_graph_has_no_cycle():
+    """grimp (import-linter's graph) reads every import, at the top or in a function."""
+    graph = grimp.build_graph(*APPS, cache_dir=None)
+    imports = {module: graph.find_modules_directly_imported_by(module) for module in graph.modules}
+    assert cycles(imports) == []
+
+
+def test_the_cycle_check_sees_a_loop_of_three():
+    imports = {"a": {"b"}, "b": {"c"}, "c": {"a", "d"}, "d": set()}
+    assert cycles(imports) == [["a", "b", "c"]]
