@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.decorators import only_for
-from portal.forms import submitted
+from portal.forms import Confirm, submitted
 from portal.matching import permissions, selectors, services
 from portal.matching.forms import (
     AnswerForm,
@@ -46,6 +46,13 @@ def workspace(request):
         "can_offer": bool(permissions.offering_providers(user)),
     }
     return render(request, "portal/matching/workspace.html", context)
+
+
+def _button(request, call, done):
+    """A button that only calls a service: its refusal (already moved meanwhile) is a message."""
+    form = Confirm(request.POST)
+    if not submitted(request, form, lambda _data: call(), done):
+        messages.error(request, " ".join(form.non_field_errors()))
 
 
 def _values(obj, fields):
@@ -135,8 +142,9 @@ def need_visibility(request, pk: int):
 @require_POST
 def need_close(request, pk: int):
     need = permissions.get_need_for_user(request.user, pk)
-    services.close_need(need, actor=request.user)
-    messages.success(request, _("The need is closed."))
+    _button(
+        request, lambda: services.close_need(need, actor=request.user), _("The need is closed.")
+    )
     return redirect(need)
 
 
@@ -203,8 +211,11 @@ def resource_detail(request, pk: int):
 @require_POST
 def resource_withdraw(request, pk: int):
     resource = permissions.get_resource_for_user(request.user, pk, for_edit=True)
-    services.withdraw_resource(resource, actor=request.user)
-    messages.success(request, _("Your offer is withdrawn."))
+    _button(
+        request,
+        lambda: services.withdraw_resource(resource, actor=request.user),
+        _("Your offer is withdrawn."),
+    )
     return redirect(resource)
 
 
