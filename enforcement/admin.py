@@ -165,7 +165,9 @@ class CountryReportAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{report}: {reason}", messages.WARNING)
             except PermissionDenied:
                 self.message_user(
-                    request, _("%(report)s is not a draft.") % {"report": report}, messages.WARNING
+                    request,
+                    _("%(report)s: you may not send this report for review.") % {"report": report},
+                    messages.WARNING,
                 )
         self.message_user(request, _("%(count)s report(s) sent.") % {"count": sent})
 

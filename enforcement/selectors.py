@@ -17,6 +17,7 @@ from enforcement.models import (
     ReportReview,
     ReportVersion,
 )
+from portal.actors import Actor
 from portal.models import Party
 
 
@@ -48,7 +49,7 @@ def programme_for_page(pk: int) -> Programme | None:
     )
 
 
-def programme_story(programme, user) -> dict:
+def programme_story(programme: Programme, user: Actor) -> dict:
     """The outputs of a programme in the order its page tells them, scoped to the user.
 
     A fixed number of queries: reports, practices, attendance counts, statistics summary.
@@ -72,10 +73,11 @@ def programme_story(programme, user) -> dict:
     for practice in practices:
         by_area.setdefault(practice.get_area_display(), []).append(practice)
     for meeting in programme.meetings.all():
-        meeting.attendance = attendance.get(meeting.pk, [])
-        meeting.adopted = [p for p in practices if p.source_meeting_id == meeting.pk]
+        # For the template: what this page may show of each meeting and mission.
+        meeting.attendance = attendance.get(meeting.pk, [])  # type: ignore[attr-defined]
+        meeting.adopted = [p for p in practices if p.source_meeting_id == meeting.pk]  # type: ignore[attr-defined]
     for mission in programme.missions.all():
-        mission.visible_reports = [r for r in reports if r.mission_id == mission.pk]
+        mission.visible_reports = [r for r in reports if r.mission_id == mission.pk]  # type: ignore[attr-defined]
     return {
         "reports": reports,
         "practices_by_area": sorted(by_area.items()),
@@ -83,7 +85,7 @@ def programme_story(programme, user) -> dict:
     }
 
 
-def _statistics_summary(programme, user) -> list[dict]:
+def _statistics_summary(programme: Programme, user: Actor) -> list[dict]:
     """Per participating party: how many figures the user may see, and over which years."""
     parties = programme.participating_parties.values("pk")
     return [
@@ -97,16 +99,16 @@ def _statistics_summary(programme, user) -> list[dict]:
     ]
 
 
-def report_list(user) -> QuerySet[CountryReport]:
+def report_list(user: Actor) -> QuerySet[CountryReport]:
     """The reports the user may see, with party and mission (one query)."""
     return permissions.visible_reports(user).select_related("party", "mission")
 
 
-def report_history(report) -> QuerySet[ReportReview]:
+def report_history(report: CountryReport) -> QuerySet[ReportReview]:
     return report.reviews.select_related("actor", "version")
 
 
-def report_page(report, user) -> dict:
+def report_page(report: CountryReport, user: Actor) -> dict:
     """What the report page shows the user: the versions they may read, history, practices.
 
     `latest` is the version a focal point would approve; `shown` is the one the page presents
@@ -127,50 +129,48 @@ def report_page(report, user) -> dict:
     }
 
 
-def best_practice_list(user) -> QuerySet[BestPractice]:
+def best_practice_list(user: Actor) -> QuerySet[BestPractice]:
     """The best practices the user may see, with what they came from (one query)."""
     return permissions.visible_best_practices(user).select_related(
         "party", "source_report__party", "source_meeting"
     )
 
 
-def parties_with_practices(user) -> QuerySet[Party]:
+def parties_with_practices(user: Actor) -> QuerySet[Party]:
     ids = permissions.visible_best_practices(user).filter(party__isnull=False).values("party_id")
     return Party.objects.filter(pk__in=ids)
 
 
-def meeting_attendance(meeting) -> list[dict]:
+def meeting_attendance(meeting: ConsultationMeeting) -> list[dict]:
     """Attendees counted by party and agency type (what the public may know of attendance)."""
-    rows = list(
-        meeting.attendees.values("party__name", "agency_type")
+    return [
+        {**row, "agency_label": AgencyType(row["agency_type"]).label}
+        for row in meeting.attendees.values("party__name", "agency_type")
         .annotate(count=Count("pk"))
         .order_by("party__name", "agency_type")
-    )
-    for row in rows:
-        row["agency_label"] = AgencyType(row["agency_type"]).label
-    return rows
+    ]
 
 
-def meeting_parties(meeting) -> list[Party]:
+def meeting_parties(meeting: ConsultationMeeting) -> list[Party]:
     """The parties an attendee may come from: those invited, or every state if none are."""
     parties = list(meeting.invited_parties.all())
     return parties or list(Party.objects.filter(kind=Party.Kind.STATE))
 
 
-def meeting_attendees(meeting) -> QuerySet[Attendee]:
+def meeting_attendees(meeting: ConsultationMeeting) -> QuerySet[Attendee]:
     return meeting.attendees.select_related("party")
 
 
-def meeting_practices(meeting, user) -> QuerySet[BestPractice]:
+def meeting_practices(meeting: ConsultationMeeting, user: Actor) -> QuerySet[BestPractice]:
     return best_practice_list(user).filter(source_meeting=meeting)
 
 
-def statistic_list(user) -> QuerySet[InfringementStatistic]:
+def statistic_list(user: Actor) -> QuerySet[InfringementStatistic]:
     """The figures the user may see (released ones for the public), with their party."""
     return permissions.visible_statistics(user).select_related("party")
 
 
-def parties_with_statistics(user) -> QuerySet[Party]:
+def parties_with_statistics(user: Actor) -> QuerySet[Party]:
     return Party.objects.filter(pk__in=permissions.visible_statistics(user).values("party_id"))
 
 
@@ -196,6 +196,6 @@ def member_states() -> QuerySet[Party]:
     return Party.objects.filter(kind=Party.Kind.STATE)
 
 
-def party_statistics(party) -> QuerySet[InfringementStatistic]:
+def party_statistics(party: Party) -> QuerySet[InfringementStatistic]:
     """Every figure of one party, released or not, for its members and staff."""
     return InfringementStatistic.objects.filter(party=party).select_related("released_by")

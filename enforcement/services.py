@@ -1,8 +1,11 @@
 """Every state change of the enforcement app (STYLE.md 1): views, admin and demo call these."""
 
+from collections.abc import Iterable
 from functools import partial
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -11,6 +14,7 @@ from django.utils.translation import gettext as _
 from enforcement import events, permissions
 from enforcement.models import (
     PRACTICE_TRANSITIONS,
+    RELEASE_TRANSITIONS,
     REPORT_TRANSITIONS,
     Attendee,
     BestPractice,
@@ -18,6 +22,7 @@ from enforcement.models import (
     CountryReport,
     InfringementStatistic,
     PracticeStatus,
+    ReleaseStatus,
     ReportReview,
     ReportStatus,
     ReportVersion,
@@ -25,10 +30,11 @@ from enforcement.models import (
 )
 from enforcement.statistics_csv import already_recorded, parse_statistics_csv
 from portal.csv_import import RowError
-from portal.models import Membership
+from portal.errors import PortalError
+from portal.models import Membership, Party, User
 from portal.notifications.services import notify
+from portal.uploads import check_upload
 from portal.workflow import WorkflowError, move, targets
-from requests.documents import check_upload
 
 # The outbox events of a report's workflow.
 REPORT_EVENTS = {
@@ -38,7 +44,7 @@ REPORT_EVENTS = {
 }
 
 
-class UploadRejected(Exception):
+class UploadRejected(PortalError):
     """A statistics upload with bad rows: nothing was saved; `errors` says which and why."""
 
     def __init__(self, errors: list[RowError]):
@@ -56,13 +62,18 @@ _ALLOWED = {
 }
 
 
-def _may_take_step(actor, report: CountryReport, step: str, _target: str) -> bool:
+def _may_take_step(actor: User, report: CountryReport, step: str, _target: str) -> bool:
     return _ALLOWED[ReviewAction(step)](actor, report)
 
 
 @transaction.atomic
 def review_report(
-    report_pk: int, actor, action: str, comment: str = "", *, version_number: int | None = None
+    report_pk: int,
+    actor: User,
+    action: str,
+    comment: str = "",
+    *,
+    version_number: int | None = None,
 ) -> CountryReport:
     """Take one review step (portal.workflow.move: locks, checks the move and the actor, logs).
 
@@ -84,11 +95,14 @@ def review_report(
         table=REPORT_TRANSITIONS,
         may=_may_take_step,
         prepare=partial(_prepare_step, action=action, comment=comment, seen=version_number),
+        history=False,  # ReportReview is the history
         record=partial(_record_step, actor=actor, action=action, comment=comment),
     )
 
 
-def _prepare_step(report: CountryReport, target: str, *, action, comment, seen) -> None:
+def _prepare_step(
+    report: CountryReport, target: str, *, action: str, comment: str, seen: int | None
+) -> None:
     if action == ReviewAction.RETURNED and not comment:
         raise ValidationError(_("Say what should change when returning a report."))
     latest = report.versions.first()
@@ -98,7 +112,9 @@ def _prepare_step(report: CountryReport, target: str, *, action, comment, seen) 
     report.approved_version = latest if approved else None
 
 
-def _record_step(report: CountryReport, from_status: str, *, actor, action, comment) -> None:
+def _record_step(
+    report: CountryReport, from_status: str, *, actor: User, action: str, comment: str
+) -> None:
     ReportReview.objects.create(
         report=report,
         action=action,
@@ -111,7 +127,7 @@ def _record_step(report: CountryReport, from_status: str, *, actor, action, comm
     _notify_review(report, action, comment)
 
 
-def _check_document(action: str, latest: ReportVersion | None, version_number) -> None:
+def _check_document(action: str, latest: ReportVersion | None, version_number: int | None) -> None:
     """No one sends or approves a report whose document they cannot read."""
     if action not in (ReviewAction.SENT_FOR_REVIEW, ReviewAction.APPROVED):
         return
@@ -130,7 +146,7 @@ def _check_document(action: str, latest: ReportVersion | None, version_number) -
 
 
 @transaction.atomic
-def add_report_version(report_pk: int, actor, upload) -> ReportVersion:
+def add_report_version(report_pk: int, actor: User, upload: UploadedFile) -> ReportVersion:
     """Store a new version of the report's document (checked like request documents).
 
     After approval this sends the report back to the party's focal point for approval.
@@ -190,7 +206,7 @@ def _notify_review(report: CountryReport, action: str, comment: str) -> None:
 
 
 @transaction.atomic
-def adopt_best_practices(practice_pks, actor) -> int:
+def adopt_best_practices(practice_pks: Iterable[int], actor: User) -> int:
     """Record that the meeting adopted these practices (which makes them public); staff only.
 
     Returns how many moved; practices already adopted, or with no meeting, are left alone.
@@ -212,7 +228,7 @@ def adopt_best_practices(practice_pks, actor) -> int:
 
 
 @transaction.atomic
-def add_attendees(meeting: ConsultationMeeting, actor, rows: list[dict]) -> list[Attendee]:
+def add_attendees(meeting: ConsultationMeeting, actor: User, rows: list[dict]) -> list[Attendee]:
     """Add the attendees named in rows (party, agency_type, name, organisation, position)."""
     if not permissions.is_staff(actor):
         raise PermissionDenied
@@ -222,13 +238,13 @@ def add_attendees(meeting: ConsultationMeeting, actor, rows: list[dict]) -> list
 # Infringement statistics -----------------------------------------------------------------
 
 
-def _check_reporter(actor, party) -> None:
+def _check_reporter(actor: User, party: Party) -> None:
     if not permissions.can_report_statistics(actor, party):
         raise PermissionDenied
 
 
 @transaction.atomic
-def record_statistic(party, actor, **fields) -> InfringementStatistic:
+def record_statistic(party: Party, actor: User, **fields: Any) -> InfringementStatistic:
     """Record one figure for the party (unreleased); ValidationError if the cell is taken."""
     _check_reporter(actor, party)
     try:
@@ -239,7 +255,9 @@ def record_statistic(party, actor, **fields) -> InfringementStatistic:
 
 
 @transaction.atomic
-def import_statistics(party, actor, upload) -> list[InfringementStatistic]:
+def import_statistics(
+    party: Party, actor: User, upload: UploadedFile
+) -> list[InfringementStatistic]:
     """Record every row of a CSV upload, or none: UploadRejected lists each bad line."""
     _check_reporter(actor, party)
     rows, errors = parse_statistics_csv(upload, party)
@@ -250,22 +268,44 @@ def import_statistics(party, actor, upload) -> list[InfringementStatistic]:
     )
 
 
-def release_statistics(party, actor, statistic_pks) -> int:
+def release_statistics(party: Party, actor: User, statistic_pks: Iterable[int]) -> int:
     """Publish the party's chosen figures; only its focal point may. Returns how many changed."""
     return _set_released(party, actor, statistic_pks, released=True)
 
 
-def withdraw_statistics(party, actor, statistic_pks) -> int:
+def withdraw_statistics(party: Party, actor: User, statistic_pks: Iterable[int]) -> int:
     """Take released figures off the public pages again; the focal point's decision too."""
     return _set_released(party, actor, statistic_pks, released=False)
 
 
 @transaction.atomic
-def _set_released(party, actor, statistic_pks, *, released: bool) -> int:
+def _set_released(
+    party: Party, actor: User, statistic_pks: Iterable[int], *, released: bool
+) -> int:
     if not permissions.can_release_statistics(actor, party):
         raise PermissionDenied
-    return InfringementStatistic.objects.filter(
-        party=party, pk__in=statistic_pks, released_at__isnull=released
-    ).update(
-        released_at=timezone.now() if released else None, released_by=actor if released else None
+    source, target = (
+        (ReleaseStatus.UNRELEASED, ReleaseStatus.RELEASED)
+        if released
+        else (ReleaseStatus.RELEASED, ReleaseStatus.UNRELEASED)
     )
+
+    def stamp(statistic: InfringementStatistic, _to: str) -> None:
+        statistic.released_at = timezone.now() if released else None
+        statistic.released_by = actor if released else None
+
+    chosen = InfringementStatistic.objects.filter(party=party, pk__in=statistic_pks, status=source)
+    for statistic in chosen:
+        move(
+            statistic,
+            target,
+            actor=actor,
+            table=RELEASE_TRANSITIONS,
+            may=lambda actor, statistic, who, _to: (
+                who == "focal_point"
+                and statistic.party_id == party.pk
+                and permissions.can_release_statistics(actor, party)
+            ),
+            prepare=stamp,
+        )
+    return len(chosen)

@@ -2,10 +2,12 @@
 
 from django.core.exceptions import PermissionDenied
 
+from portal.actors import Actor
+
 CURATE = "flexibilities.change_provision"
 
 
-def can_curate(user) -> bool:
+def can_curate(user: Actor | None) -> bool:
     """Staff with the curation permission; None is the server itself (a command or a task run
     by an operator), which acts for whoever started it."""
     if user is None:
@@ -15,6 +17,6 @@ def can_curate(user) -> bool:
     )
 
 
-def check_curator(user) -> None:
+def check_curator(user: Actor | None) -> None:
     if not can_curate(user):
         raise PermissionDenied

@@ -5,8 +5,9 @@ reaches a page, a download or the API.
 """
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
@@ -34,7 +35,7 @@ def public_provision(pk: int) -> Provision | None:
     return with_relations(published_provisions()).filter(pk=pk).first()
 
 
-def provision_filter(data, **reference) -> ProvisionFilter:
+def provision_filter(data: Mapping[str, Any], **reference: Any) -> ProvisionFilter:
     """The filter set of the public search over published provisions."""
     return ProvisionFilter(data, queryset=with_relations(published_provisions()), **reference)
 

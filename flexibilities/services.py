@@ -9,8 +9,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -30,7 +32,9 @@ from flexibilities.models import (
 )
 from flexibilities.permissions import check_curator
 from flexibilities.search import refresh_search_vectors, refresh_vocabulary
+from portal import queue
 from portal.csv_import import FileError, RowError
+from portal.models import User
 from portal.workflow import WorkflowError, move
 
 logger = logging.getLogger(__name__)
@@ -65,7 +69,7 @@ def check_provision(provision: Provision) -> None:
         raise ValidationError(errors)
 
 
-def save_provision(provision: Provision, *, actor) -> Provision:
+def save_provision(provision: Provision, *, actor: User | None) -> Provision:
     """Check the provision (check_provision), derive the natural key, save, reindex."""
     check_curator(actor)
     for name in _TEXT_FIELDS:
@@ -125,13 +129,13 @@ def record_changes(
     return changes
 
 
-def publish_provisions(queryset: QuerySet[Provision], *, actor) -> int:
+def publish_provisions(queryset: QuerySet[Provision], *, actor: User | None) -> int:
     """Publish the given provisions; returns how many changed."""
     check_curator(actor)
     return _set_published(queryset, True)
 
 
-def unpublish_provisions(queryset: QuerySet[Provision], *, actor) -> int:
+def unpublish_provisions(queryset: QuerySet[Provision], *, actor: User | None) -> int:
     """Withdraw the given provisions from the public pages; returns how many changed."""
     check_curator(actor)
     return _set_published(queryset, False)
@@ -271,7 +275,9 @@ def _upsert(rows: list[CleanRow]) -> tuple[int, int, int, list[ProvisionChange]]
     return len(created), len(to_update), unchanged, logged
 
 
-def create_import_job(*, file, name: str, partial: bool, user=None) -> ImportJob:
+def create_import_job(
+    *, file: File, name: str, partial: bool, user: User | None = None
+) -> ImportJob:
     """Store an uploaded file as a pending import job (the format comes from its name).
 
     `user` is the curator who uploaded it; None is an operator's command on the server.
@@ -288,8 +294,7 @@ def create_import_job(*, file, name: str, partial: bool, user=None) -> ImportJob
 
 def start_import_job(job: ImportJob) -> None:
     """Queue the job's task once the job row is committed (eager without a broker)."""
-    from flexibilities.tasks import run_import
-
+    run_import = queue.task("flexibilities.tasks.run_import")
     transaction.on_commit(lambda: run_import.delay(job.pk))
 
 
@@ -306,7 +311,7 @@ def run_import_job(job_id: int) -> ImportJob:
             _advance(job, status)
         ImportJob.objects.filter(pk=job_id).update(processed_rows=processed)
 
-    def open_records():
+    def open_records() -> Iterator[tuple[int, dict]]:
         job.file.open("rb")
         job.file.seek(0)
         return read_records(job.file, job.format)
@@ -341,21 +346,19 @@ def _file_error(error: FileError) -> dict:
     return {"line": error.line, "field": "", "message": error.message}
 
 
-def _finish(job: ImportJob, status: str, **fields) -> None:
+def _finish(job: ImportJob, status: str, **fields: Any) -> None:
     _advance(job, status, finished_at=timezone.now(), **fields)
 
 
-def _advance(job: ImportJob, status: str, **fields) -> None:
+def _advance(job: ImportJob, status: str, **fields: Any) -> None:
     """Move the job along IMPORT_TRANSITIONS and set `fields` with the move."""
 
     def prepare(locked: ImportJob, _status: str) -> None:
         for name, value in fields.items():
             setattr(locked, name, value)
 
-    moved = move(
-        job, status, actor=None, table=IMPORT_TRANSITIONS, may=_import_task, prepare=prepare
-    )
-    job.status = moved.status
+    move(job, status, actor=None, table=IMPORT_TRANSITIONS, may=_import_task, prepare=prepare)
+    job.refresh_from_db(fields=["status"])  # the task's copy follows the move
 
 
 def _import_task(actor: None, job: ImportJob, who: str, _status: str) -> bool:

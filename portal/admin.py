@@ -102,7 +102,7 @@ class MembershipAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["user", "party"]
 
     def save_model(self, request, obj, form, change):
-        services.set_membership(obj.user, obj.party, obj.role)
+        services.set_membership(obj.user, obj.party, obj.role, actor=request.user)
 
     def history_view(self, request, object_id, extra_context=None):
         # simple-history looks the id up as typed: anything but a number is no membership.
@@ -111,13 +111,13 @@ class MembershipAdmin(SimpleHistoryAdmin):
         return super().history_view(request, object_id, extra_context)
 
     def delete_model(self, request, obj):
-        services.end_membership(obj.user)
+        services.end_membership(obj.user, actor=request.user)
 
     @transaction.atomic
     def delete_queryset(self, request, queryset):
         # The bulk action too: ending a membership also takes away the party's group.
         for membership in queryset.select_related("user"):
-            services.end_membership(membership.user)
+            services.end_membership(membership.user, actor=request.user)
 
 
 class RecommendationInline(admin.TabularInline):

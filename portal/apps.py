@@ -17,9 +17,15 @@ class PortalConfig(AppConfig):
         if not hasattr(compat.requests, "Session"):
             compat.requests = None
 
-        from portal.notifications import events
+        from portal import demo, demo_loaders, queue
+        from portal.events import PASSWORD_RESET
+        from portal.notifications import events, rendering, tasks
+        from portal.security.password_reset import reset_context
 
         events.discover()
+        demo_loaders.register(self.label, demo.load)
+        queue.provide(tasks.deliver_notification_task)
+        rendering.register_secret_maker(PASSWORD_RESET.key, reset_context)
         _refuse_out_of_range_date_drill_downs()
 
 

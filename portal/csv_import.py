@@ -19,6 +19,7 @@ from typing import NamedTuple
 from django.utils.translation import gettext as _
 
 from portal.csv_export import restored
+from portal.errors import PortalError
 
 # A text cell can be long (a provision's text); the csv module's default cap (128 KiB per
 # field) is not a rule of any format. The cap is process-wide, and only ever raised here.
@@ -30,7 +31,7 @@ csv.field_size_limit(max(csv.field_size_limit(), 16 * 1024 * 1024))
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
 
 
-class FileError(Exception):
+class FileError(PortalError):
     """The file as a whole cannot be read (encoding, header, syntax); `line` says where."""
 
     def __init__(self, message: str, line: int = 0):

@@ -7,16 +7,24 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 
-from portal.models import Membership, Party
-from portal.roles import BUREAU_GROUP_PREFIX, PARTY_GROUP_PREFIX, bureau_group, party_group
+from portal.models import Membership, Party, User
+from portal.roles import (
+    BUREAU_GROUP_PREFIX,
+    PARTY_GROUP_PREFIX,
+    bureau_group,
+    manages_memberships,
+    party_group,
+)
 
 
 @transaction.atomic
-def set_membership(user, party: Party, role: str) -> Membership:
+def set_membership(user: User, party: Party, role: str, *, actor: User) -> Membership:
     """Make the user a member of the party in that role (a user has at most one party).
 
     A change of party or role ends the user's other sessions: what they may see has changed.
     """
+    if not manages_memberships(actor):
+        raise PermissionDenied
     before = Membership.objects.filter(user=user).values_list("party_id", "role").first()
     membership, _ = Membership.objects.update_or_create(
         user=user, defaults={"party": party, "role": role}
@@ -28,21 +36,23 @@ def set_membership(user, party: Party, role: str) -> Membership:
 
 
 @transaction.atomic
-def end_membership(user) -> None:
+def end_membership(user: User, *, actor: User) -> None:
     """The user no longer belongs to any party (and so sees none of its requests)."""
+    if not manages_memberships(actor):
+        raise PermissionDenied
     Membership.objects.filter(user=user).delete()
     sync_role_groups(user)
     end_all_sessions(user)
 
 
-def end_all_sessions(user) -> None:
+def end_all_sessions(user: User) -> None:
     """Sign the user out everywhere: every session's auth hash stops matching."""
     get_user_model().objects.filter(pk=user.pk).update(session_version=F("session_version") + 1)
     user.refresh_from_db(fields=["session_version"])
 
 
 @transaction.atomic
-def set_party_second_factor(party: Party, *, actor, required: bool) -> Party:
+def set_party_second_factor(party: Party, *, actor: User, required: bool) -> Party:
     """The party's focal point decides whether its officials must use a second factor."""
     membership = getattr(actor, "membership", None)
     if membership is None or membership.party_id != party.pk or not membership.is_focal_point:
@@ -72,7 +82,7 @@ def save_party(party: Party) -> Party:
     return party
 
 
-def sync_role_groups(user) -> None:
+def sync_role_groups(user: User) -> None:
     """Put the user in exactly the party and bureau groups their membership and bureau imply."""
     wanted = []
     membership = Membership.objects.filter(user=user).select_related("party").first()

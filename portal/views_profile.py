@@ -53,7 +53,7 @@ def outbox(request):
 def outbox_retry(request, pk: int):
     if not Notification.objects.filter(pk=pk).exists():
         raise Http404
-    if services.retry_notifications([pk]):
+    if services.retry_notifications([pk], actor=request.user):
         messages.success(request, _("The notification was queued again."))
     else:
         messages.info(request, _("That notification was already sent or is being sent."))

@@ -5,15 +5,25 @@ Each model keeps its transitions as data beside it: `{from_status: {to_status: w
 writes such a status: it locks the row, refuses a move the table does not list (a broken rule:
 WorkflowError) or an actor without the right (PermissionDenied), lets the app check the move's
 own requirements and set its fields, saves, and lets the app write its history row and queue
-its notifications, all in the caller's transaction.
+its notifications, all in the caller's transaction. Each move leaves a history row: a
+portal.StatusHistory row, unless the app keeps its own richer history (history=False: the
+requests' StatusChange, the country reports' ReportReview, written by their `record`).
+
+The one exception to "every status moves here" is the outbox's delivery state
+(portal.notifications.services): a delivery attempt is claimed, sent, failed or retried by
+a guarded UPDATE, many rows at once, by the workers themselves; that is the queue's
+bookkeeping, not a decision anyone takes, and its attempts and last error are its history.
 """
 
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
+
+from portal.models.workflow import StatusHistory
 
 # {from_status: {to_status: who}}; statuses are TextChoices (str) members.
 Table = Mapping[Any, Mapping[Any, Any]]
@@ -53,6 +63,7 @@ def move(
     prepare: Callable[[M, str], None] | None = None,
     record: Callable[[M, str], None] | None = None,
     field: str = "status",
+    history: bool = True,
 ) -> M:
     """Move `obj` to `to_status` along `table`; returns the locked, saved row.
 
@@ -82,12 +93,28 @@ def move(
             prepare(locked, to_status)
         setattr(locked, field, to_status)
         locked.save()
+        if history:
+            StatusHistory.objects.create(
+                content_type=ContentType.objects.get_for_model(locked),
+                object_id=locked.pk,
+                field=field,
+                from_status=current,
+                to_status=to_status,
+                actor=actor if getattr(actor, "pk", None) else None,
+            )
         if record is not None:
             record(locked, current)
     return locked
 
 
+def moves_of(obj: models.Model) -> models.QuerySet[StatusHistory]:
+    """The moves of `obj`, oldest first (for the workflows move() keeps the history of)."""
+    return StatusHistory.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).select_related("actor")
+
+
 def _label(obj: models.Model, field: str, value: str | None = None) -> str:
-    choices = dict(obj._meta.get_field(field).flatchoices)
+    choices = dict(obj._meta.get_field(field).flatchoices)  # type: ignore[union-attr]
     value = getattr(obj, field) if value is None else value
     return str(choices.get(value, value))

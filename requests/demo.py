@@ -160,10 +160,8 @@ def _walk(assistance_request, path, *, official, focal, staff):
 
 def load() -> str:
     """Create the demo requests once; later runs leave them as they are."""
-    from requests import demo_activities  # it reads this module's PREFIX
-
     if AssistanceRequest.objects.filter(title__startswith=PREFIX).exists():
-        return "requests already present; " + demo_activities.load()
+        return "requests already present"
     staff = _user("triage")
     for prefix, status, kind, title, answers in _REQUESTS:
         official, focal = _user(f"{prefix}-official"), _user(f"{prefix}-focal")
@@ -207,4 +205,4 @@ def load() -> str:
                 comment="Very useful (demo).",
             )
             services.set_consent(assistance_request, actor=focal, general=True, details=False)
-    return f"{len(_REQUESTS)} requests; {demo_activities.load()}"
+    return f"{len(_REQUESTS)} requests"

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.forms import add_service_errors
 from portal.models import Party
 from requests.models import (
+    DRAFT_FIELDS,
     AssistanceRequest,
     Document,
     EnforcementAgency,
@@ -85,21 +86,7 @@ class RequestForm(forms.ModelForm):
 
     class Meta:
         model = AssistanceRequest
-        fields = [
-            "kind",
-            "purpose",
-            "legal_areas",
-            "policy_format",
-            "venue",
-            "enforcement_agencies",
-            "enforcement_areas",
-            "enforcement_help",
-            "treaties",
-            "title",
-            "description",
-            "wished_by",
-            "beneficiaries",
-        ]
+        fields = [*DRAFT_FIELDS, "beneficiaries"]
         widgets = {
             "kind": forms.RadioSelect,
             "purpose": forms.RadioSelect,

@@ -4,6 +4,7 @@ transaction (portal.notifications); mail goes out once it commits."""
 from django.contrib.auth import get_user_model
 
 from portal.models import Membership
+from portal.notifications.services import notify
 from portal.roles import TRIAGE_GROUP
 from requests import events
 from requests.models import PAUSED_STATUSES, Status
@@ -21,8 +22,6 @@ PARTY_EVENTS = {
 
 
 def _notify(**kwargs) -> None:
-    from portal.notifications.services import notify
-
     notify(**kwargs)
 
 

@@ -1,6 +1,7 @@
 """Reads for the request pages, the visibility scope applied first (STYLE.md convention 2)."""
 
 import datetime as dt
+from collections.abc import Iterable
 from copy import copy as _copy
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,7 +14,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import NotificationPreference
+from portal.actors import Actor
+from portal.models import NotificationPreference, User
 from portal.roles import is_triage
 from requests import permissions, progress
 from requests.models import (
@@ -31,7 +33,7 @@ from requests.models import (
 from requests.permissions import visible_requests
 
 
-def requests_for_list(user) -> QuerySet[AssistanceRequest]:
+def requests_for_list(user: Actor) -> QuerySet[AssistanceRequest]:
     """The requests the user may see, newest first, with what the list shows (one query)."""
     delivered = StatusChange.objects.filter(
         assistance_request=OuterRef("pk"), to_status=Status.DELIVERED
@@ -72,7 +74,7 @@ class RequestRow:
     time_frame: progress.TimeFrame
 
 
-def request_rows(page, party_id: int | None) -> list[RequestRow]:
+def request_rows(page: Iterable[AssistanceRequest], party_id: int | None) -> list[RequestRow]:
     """The rows of a page of requests_for_list (its `delivered_at` gives met or missed)."""
     return [
         RequestRow(
@@ -90,7 +92,7 @@ def request_rows(page, party_id: int | None) -> list[RequestRow]:
     ]
 
 
-def drafts_waiting_for(user) -> QuerySet[AssistanceRequest]:
+def drafts_waiting_for(user: Actor) -> QuerySet[AssistanceRequest]:
     """The drafts handed to this focal point, oldest hand-over first."""
     return (
         permissions.drafts_waiting_for(user)
@@ -124,7 +126,7 @@ class TimelineEntry:
     who: str = ""  # the change's actor or the message's author, by name
 
 
-def _name(user) -> str:
+def _name(user: User | None) -> str:
     return (user.get_full_name() or user.username) if user else ""
 
 
@@ -188,7 +190,7 @@ QUEUES = [
 QUEUE_KEYS = frozenset(key for key, _label in QUEUES)
 
 
-def default_queue(user) -> str:
+def default_queue(user: Actor) -> str:
     """Where the desk opens: the triage desk on the unassigned, a bureau on its region's
     current requests, an officer on their own."""
     if is_triage(user):
@@ -198,11 +200,11 @@ def default_queue(user) -> str:
     return "mine"
 
 
-def queue_or_default(user, key: str | None) -> str:
+def queue_or_default(user: Actor, key: str | None) -> str:
     return key if key in QUEUE_KEYS else default_queue(user)
 
 
-def _queue_conditions(user, today: dt.date) -> dict[str, Q]:
+def _queue_conditions(user: Actor, today: dt.date) -> dict[str, Q]:
     """Each queue's condition: its predicate (which a partial index of its own matches,
     models.QUEUE_PREDICATES), with the day's or the person's part where it has one."""
     time_frame_before = Q(due_date__lt=today) | Q(due_date__isnull=True, wished_by__lt=today)
@@ -228,7 +230,7 @@ def _queue_conditions(user, today: dt.date) -> dict[str, Q]:
 QUEUE_COUNT_LIMIT = 1000
 
 
-def queue_counts(user) -> dict[str, int]:
+def queue_counts(user: Actor) -> dict[str, int]:
     """How many of the requests the user sees are in each queue (at most QUEUE_COUNT_LIMIT),
     in one statement.
 
@@ -258,7 +260,7 @@ def queue_count_label(count: int) -> str:
     return number_format(count)
 
 
-def in_queue(queryset: QuerySet[AssistanceRequest], user, key: str) -> QuerySet:
+def in_queue(queryset: QuerySet[AssistanceRequest], user: Actor, key: str) -> QuerySet:
     """The requests of `queryset` (already scoped to the user) in one queue."""
     return queryset.filter(_queue_conditions(user, timezone.localdate())[key])
 
@@ -279,12 +281,12 @@ def case_timeline(assistance_request: AssistanceRequest) -> list[TimelineEntry]:
     return entries
 
 
-def saved_replies(user) -> QuerySet[SavedReply]:
+def saved_replies(user: Actor) -> QuerySet[SavedReply]:
     """The desk's shared saved replies and this person's own."""
     return SavedReply.objects.filter(Q(shared=True) | Q(owner=user.pk))
 
 
-def saved_reply(pk: int, user) -> SavedReply | None:
+def saved_reply(pk: int, user: Actor) -> SavedReply | None:
     return saved_replies(user).filter(pk=pk).first()
 
 
@@ -330,7 +332,7 @@ def _date_in(language: str, day: dt.date | None) -> str:
         return date_format(day, "DATE_FORMAT")
 
 
-def grant_candidates():
+def grant_candidates() -> QuerySet[User]:
     """Real accounts that may be given access: active members of a party, or active staff."""
     return (
         get_user_model()

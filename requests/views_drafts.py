@@ -3,15 +3,15 @@ sending back, discarding, submitting and the confirmation that follows."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from portal.forms import submitted
+from portal.forms import Confirm, submitted
 from portal.localisation import join_list
 from requests import permissions, progress, selectors, services
-from requests.forms import RequestForm, SendBackForm, add_service_errors
+from requests.forms import RequestForm, SendBackForm
 from requests.models import Status
 from requests.permissions import get_request_for_user
 from requests.services.drafting import answers_for_another_kind, discard_draft
@@ -93,14 +93,16 @@ def request_ready(request, reference):
     assistance_request = get_request_for_user(request.user, reference)
     if not permissions.can_move(request.user, assistance_request, Status.READY):
         raise PermissionDenied
-    try:
-        services.transition(
+    form = Confirm(request.POST)
+    if not submitted(
+        request,
+        form,
+        lambda _data: services.transition(
             assistance_request, Status.READY, actor=request.user, expected_status=Status.DRAFT
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The draft is with your focal point, who has been told."))
+        ),
+        _("The draft is with your focal point, who has been told."),
+    ):
+        messages.error(request, " ".join(form.non_field_errors()))
     return redirect(assistance_request)
 
 
@@ -113,20 +115,19 @@ def request_send_back(request, reference):
     if not permissions.can_move(request.user, assistance_request, Status.DRAFT):
         raise PermissionDenied
     form = SendBackForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.transition(
-                assistance_request,
-                Status.DRAFT,
-                actor=request.user,
-                note=form.cleaned_data["note"],
-                expected_status=Status.READY,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The draft was sent back with your comment."))
-            return redirect(assistance_request)
+    if request.method == "POST" and submitted(
+        request,
+        form,
+        lambda data: services.transition(
+            assistance_request,
+            Status.DRAFT,
+            actor=request.user,
+            note=data["note"],
+            expected_status=Status.READY,
+        ),
+        _("The draft was sent back with your comment."),
+    ):
+        return redirect(assistance_request)
     return render(
         request, "requests/send_back.html", {"assistance_request": assistance_request, "form": form}
     )
@@ -153,14 +154,14 @@ def request_submit(request, reference):
     assistance_request = get_request_for_user(request.user, reference)
     if not permissions.can_move(request.user, assistance_request, Status.SUBMITTED):
         raise PermissionDenied
-    error = None
-    if request.method == "POST":
-        try:
-            services.transition(assistance_request, Status.SUBMITTED, actor=request.user)
-        except ValidationError as exc:
-            error = exc
-        else:
-            return redirect("requests:submitted", assistance_request.reference)
+    form = Confirm(request.POST)  # no fields: bound, so an empty POST is valid
+    if request.method == "POST" and submitted(
+        request,
+        form,
+        lambda _data: services.transition(assistance_request, Status.SUBMITTED, actor=request.user),
+        None,  # the next page says it is submitted
+    ):
+        return redirect("requests:submitted", assistance_request.reference)
     return render(
         request,
         "requests/check_answers.html",
@@ -168,7 +169,7 @@ def request_submit(request, reference):
             "assistance_request": assistance_request,
             "documents": selectors.documents(assistance_request),
             "beneficiaries": assistance_request.beneficiaries.all(),
-            "error": error,
+            "errors": form.non_field_errors(),
         },
     )
 

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from portal.forms import add_service_errors
+from portal.forms import submitted
 from portal.matching.permissions import get_need_for_user
 from requests.forms import RequestForm
 from requests.services import needs
@@ -31,20 +31,15 @@ def request_from_need(request, pk: int):
         party=need.party,
         initial=needs.initial_answers(need),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            assistance_request = needs.request_from_need(
-                need,
-                actor=request.user,
-                data=form.cleaned_data,
-                attachments=form.cleaned_data.get("attachments", []),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("Draft %(ref)s saved.") % {"ref": assistance_request.reference}
-            )
-            return redirect(assistance_request)
+    outcome = request.method == "POST" and submitted(
+        request,
+        form,
+        lambda data: needs.request_from_need(
+            need, actor=request.user, data=data, attachments=data.get("attachments", [])
+        ),
+        lambda draft: _("Draft %(ref)s saved.") % {"ref": draft.reference},
+    )
+    if outcome:
+        return redirect(outcome.result)
     status = 400 if form.is_bound else 200
     return render(request, "requests/from_need.html", {"form": form, "need": need}, status=status)

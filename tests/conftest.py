@@ -51,10 +51,15 @@ def make_user(username: str, **fields):
     return user
 
 
+def membership_admin():
+    """The administrator who makes people members (in memory: the cast has no such row)."""
+    return get_user_model()(username="membership-admin", is_staff=True, is_superuser=True)
+
+
 def make_member(username: str, party_code: str, role: str):
     """A member of a party, made as the admin makes one (so group permissions follow)."""
     user = make_user(username)
-    set_membership(user, Party.objects.get(code=party_code), role)
+    set_membership(user, Party.objects.get(code=party_code), role, actor=membership_admin())
     return user
 
 

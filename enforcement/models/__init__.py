@@ -29,13 +29,19 @@ from enforcement.models.reports import (
     ReportReview,
     ReportVersion,
 )
-from enforcement.models.statistics import STATISTIC_CELL, InfringementStatistic
+from enforcement.models.statistics import (
+    RELEASE_TRANSITIONS,
+    STATISTIC_CELL,
+    InfringementStatistic,
+    ReleaseStatus,
+)
 
 __all__ = [
     "ENFORCEMENT_OR_COURT",
     "MONETARY_METRICS",
     "PRACTICE_TRANSITIONS",
     "PUBLIC_PRACTICE",
+    "RELEASE_TRANSITIONS",
     "REPORT_TRANSITIONS",
     "STATISTIC_CELL",
     "AgencyType",
@@ -55,6 +61,7 @@ __all__ = [
     "PracticeStatus",
     "ProductCategory",
     "Programme",
+    "ReleaseStatus",
     "ReportReview",
     "ReportStatus",
     "ReportVersion",

@@ -8,6 +8,19 @@ from enforcement.models.choices import AgencyType, IPRight, Metric, ProductCateg
 STATISTIC_CELL = ("year", "agency_type", "agency_name", "metric", "ip_right", "product_category")
 
 
+class ReleaseStatus(models.TextChoices):
+    UNRELEASED = "unreleased", _("Not released")
+    RELEASED = "released", _("Released")
+
+
+# {from: {to: who}} (portal.workflow): release is the party's decision, taken by its focal
+# point, who may also take released figures off the public pages again.
+RELEASE_TRANSITIONS: dict[str, dict[str, str]] = {
+    ReleaseStatus.UNRELEASED: {ReleaseStatus.RELEASED: "focal_point"},
+    ReleaseStatus.RELEASED: {ReleaseStatus.UNRELEASED: "focal_point"},
+}
+
+
 class InfringementStatistic(models.Model):
     """One figure a party's agency reported; public only once its focal point releases it."""
 
@@ -35,11 +48,15 @@ class InfringementStatistic(models.Model):
         _("currency"), max_length=3, blank=True, help_text=_("ISO 4217 code, for retail value.")
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
-    # Written only by enforcement.services (release is the focal point's decision). Not a
-    # workflow (portal.workflow): a figure is either released or not, both ways are the same
-    # person's, and release_statistics / withdraw_statistics move many rows in one UPDATE
-    # that only touches those in the other state; the timestamp and its author are the
-    # history a status table would add. A status would need a data migration for nothing.
+    # Moved only by enforcement.services through portal.workflow.move (a history row per
+    # move); released_at and released_by are the facts the public pages read, set with it.
+    status = models.CharField(
+        _("release"),
+        max_length=16,
+        choices=ReleaseStatus.choices,
+        default=ReleaseStatus.UNRELEASED,
+        editable=False,
+    )
     released_at = models.DateTimeField(_("released at"), null=True, blank=True, editable=False)
     released_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -2,7 +2,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    """The compare matrix reads its counts from this covering index (issue 9's benchmark)."""
+    """The compare matrix reads its counts from this covering index (the benchmark's compare page)."""
 
     dependencies = [
         ("flexibilities", "0002_categories"),

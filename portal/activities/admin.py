@@ -1,16 +1,12 @@
 """Staff record activities in the admin; publication is never edited here, only consented to."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from portal.activities import permissions, services
-from portal.models import Activity, ActivityConsent
+from portal.models import Activity, ActivityConsent, ActivityStatus
 from portal.timeframes import LABELS
-
-
-def records_activities(user) -> bool:
-    """Staff record activities (DESIGN.md s.1); tying one to a request needs more (services)."""
-    return user.is_active and user.is_staff
 
 
 class ActivityConsentInline(admin.TabularInline):
@@ -52,7 +48,15 @@ class ActivityAdmin(admin.ModelAdmin):
     search_fields = ["title", "description", "beneficiaries__name"]
     date_hierarchy = "planned_start"
     autocomplete_fields = ["beneficiaries", "recommendations", "consultants"]
-    readonly_fields = ["general_info_public", "details_public", "created_by", "created_at"]
+    # The status moves only through the workflow (portal.workflow.move): the actions below.
+    readonly_fields = [
+        "status",
+        "general_info_public",
+        "details_public",
+        "created_by",
+        "created_at",
+    ]
+    actions = ["start", "complete", "cancel"]
     inlines = [ActivityConsentInline]
     fieldsets = [
         (None, {"fields": ["type", "title", "description", "status"]}),
@@ -89,12 +93,12 @@ class ActivityAdmin(admin.ModelAdmin):
         return request.user.is_active and request.user.is_staff
 
     def has_add_permission(self, request):
-        return records_activities(request.user)
+        return permissions.records_activities(request.user)
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and not permissions.can_edit(request.user, obj):
             return False
-        return records_activities(request.user)
+        return permissions.records_activities(request.user)
 
     def has_delete_permission(self, request, obj=None):
         # The consent history goes with an activity: only a superuser removes one.
@@ -106,9 +110,40 @@ class ActivityAdmin(admin.ModelAdmin):
         # unpublishes the activity).
         related = {name: form.cleaned_data[name] for name in services.RELATED}
         if change:
-            services.update_activity(obj, **related)
+            services.update_activity(obj, actor=request.user, **related)
         else:
             services.add_activity(obj, actor=request.user, **related)
+
+    def _move(self, request, queryset, to_status) -> None:
+        moved = refused = 0
+        for activity in queryset:
+            try:
+                services.move_activity(activity, to_status, actor=request.user)
+            except (ValidationError, PermissionDenied):
+                refused += 1
+            else:
+                moved += 1
+        if moved:
+            self.message_user(request, _("%(count)d moved.") % {"count": moved}, messages.SUCCESS)
+        if refused:
+            self.message_user(
+                request,
+                _("%(count)d could not be moved from their status, or are not yours to move.")
+                % {"count": refused},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Mark the selected activities as in progress"))
+    def start(self, request, queryset):
+        self._move(request, queryset, ActivityStatus.IN_PROGRESS)
+
+    @admin.action(description=_("Mark the selected activities as completed"))
+    def complete(self, request, queryset):
+        self._move(request, queryset, ActivityStatus.COMPLETED)
+
+    @admin.action(description=_("Cancel the selected activities"))
+    def cancel(self, request, queryset):
+        self._move(request, queryset, ActivityStatus.CANCELLED)
 
     def save_related(self, request, form, formsets, change):
         # The many-to-many fields were set by the service in save_model: only the inlines.

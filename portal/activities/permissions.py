@@ -26,6 +26,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
+from portal.actors import Actor
 from portal.models import Activity, ActivityStatus, Consultant, Party
 from portal.roles import bureau_region, is_triage
 
@@ -37,21 +38,21 @@ def public_activities() -> QuerySet[Activity]:
     )
 
 
-def _is_staff(user) -> bool:
+def _is_staff(user: Actor) -> bool:
     return user.is_authenticated and user.is_active and user.is_staff
 
 
-def _party(user):
+def _party(user: Actor) -> Party | None:
     return user.party if user.is_authenticated and user.is_active else None
 
 
-def is_beneficiary_member(user, activity: Activity) -> bool:
+def is_beneficiary_member(user: Actor, activity: Activity) -> bool:
     """The user belongs to a beneficiary party (uses prefetched beneficiaries when present)."""
     party = _party(user)
     return party is not None and party.pk in {p.pk for p in activity.beneficiaries.all()}
 
 
-StaffScope = Callable[[object, Q], Q]
+StaffScope = Callable[[Actor, Q], Q]
 _staff_scopes: list[StaffScope] = []
 
 
@@ -61,7 +62,7 @@ def register_staff_scope(scope: StaffScope) -> None:
         _staff_scopes.append(scope)
 
 
-def by_beneficiary_region(user) -> Q:
+def by_beneficiary_region(user: Actor) -> Q:
     """Activities with a beneficiary in the user's bureau region (none for staff of no bureau)."""
     region = bureau_region(user)
     if not region:
@@ -70,7 +71,9 @@ def by_beneficiary_region(user) -> Q:
     return Q(pk__in=beneficiaries.values("activity_id"))
 
 
-def staff_activities(user, activities: QuerySet[Activity] | None = None) -> QuerySet[Activity]:
+def staff_activities(
+    user: Actor, activities: QuerySet[Activity] | None = None
+) -> QuerySet[Activity]:
     """The activities (of the given queryset) a staff member sees and edits; none for others."""
     activities = Activity.objects.all() if activities is None else activities
     if not _is_staff(user):
@@ -83,7 +86,7 @@ def staff_activities(user, activities: QuerySet[Activity] | None = None) -> Quer
     return activities.filter(rule)
 
 
-def _in_staff_scope(user, activity: Activity) -> bool:
+def _in_staff_scope(user: Actor, activity: Activity) -> bool:
     """One query per user and activity, remembered on the activity (a page asks several times)."""
     seen = activity.__dict__.setdefault("_in_staff_scope", {})
     if user.pk not in seen:
@@ -91,24 +94,24 @@ def _in_staff_scope(user, activity: Activity) -> bool:
     return seen[user.pk]
 
 
-def can_see_everything(user, activity: Activity) -> bool:
+def can_see_everything(user: Actor, activity: Activity) -> bool:
     if _is_staff(user):
         return _in_staff_scope(user, activity)
     return is_beneficiary_member(user, activity)
 
 
-def can_see(user, activity: Activity) -> bool:
+def can_see(user: Actor, activity: Activity) -> bool:
     published = activity.general_info_public and activity.status != ActivityStatus.CANCELLED
     return published or can_see_everything(user, activity)
 
 
-def can_see_details(user, activity: Activity) -> bool:
+def can_see_details(user: Actor, activity: Activity) -> bool:
     return (activity.details_public and can_see(user, activity)) or can_see_everything(
         user, activity
     )
 
 
-def can_consent(user, activity: Activity) -> bool:
+def can_consent(user: Actor, activity: Activity) -> bool:
     """The focal point of a beneficiary party gives or withdraws that party's consent."""
     membership = getattr(user, "membership", None) if _party(user) else None
     return (
@@ -118,17 +121,33 @@ def can_consent(user, activity: Activity) -> bool:
     )
 
 
-def can_edit(user, activity: Activity) -> bool:
+def can_edit(user: Actor, activity: Activity) -> bool:
     """Staff record and change the activities in their scope (the admin's change form)."""
     return _is_staff(user) and _in_staff_scope(user, activity)
 
 
-def can_see_contact_details(user) -> bool:
+def records_activities(user: Actor) -> bool:
+    """Staff record activities (DESIGN.md s.1); tying one to a request needs more (services)."""
+    return _is_staff(user)
+
+
+def may_move_activity(actor: Actor, activity: Activity, who: str, to_status: str) -> bool:
+    """The role ACTIVITY_TRANSITIONS names (portal.workflow.move's `may`)."""
+    return who == "staff" and can_edit(actor, activity)
+
+
+def can_carry_over_consent(user: Actor, activity: Activity) -> bool:
+    """A consent given on a request reaches its activities when the staff who link them, or
+    the focal point who gives it, act."""
+    return can_edit(user, activity) or can_consent(user, activity)
+
+
+def can_see_contact_details(user: Actor) -> bool:
     """Consultants' e-mail and telephone are for staff only (recommendation 6)."""
     return _is_staff(user)
 
 
-def get_activity_for_user(user, pk: int, *, for_edit: bool = False) -> Activity:
+def get_activity_for_user(user: Actor, pk: int, *, for_edit: bool = False) -> Activity:
     """The activity if the user may see it, else 404; with for_edit, 403 unless they consent."""
     activity = (
         Activity.objects.prefetch_related(
@@ -145,7 +164,7 @@ def get_activity_for_user(user, pk: int, *, for_edit: bool = False) -> Activity:
     return activity
 
 
-def get_consultant_for_user(user, pk: int) -> Consultant:
+def get_consultant_for_user(user: Actor, pk: int) -> Consultant:
     """A consultant on the public roster (staff also see the unlisted), else 404."""
     scope = Consultant.objects.select_related("nationality")
     if not _is_staff(user):

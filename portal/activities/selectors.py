@@ -1,6 +1,7 @@
 """Reads of activities and the roster, the visibility scope applied first (STYLE.md s.2)."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
@@ -70,7 +71,7 @@ class ActivitySummary:
     status_label: str
 
 
-def summary_rows(activities) -> list[ActivitySummary]:
+def summary_rows(activities: Iterable[Activity]) -> list[ActivitySummary]:
     """The rows of the activity tables from activities with their relations prefetched
     (_with_public_relations): each value computed here, so the template only writes them."""
     links: dict[int, RecommendationLink] = {}  # a recommendation recurs across rows
@@ -84,7 +85,7 @@ def summary_rows(activities) -> list[ActivitySummary]:
             )
         return links[recommendation.number]
 
-    def day(value) -> SummaryDate | None:
+    def day(value: datetime.date | None) -> SummaryDate | None:
         return (
             SummaryDate(value.isoformat(), date_format(value, "SHORT_DATE_FORMAT"))
             if value
@@ -107,7 +108,9 @@ def summary_rows(activities) -> list[ActivitySummary]:
     ]
 
 
-def public_activities_for_recommendation(recommendation: Recommendation, limit: int = 20):
+def public_activities_for_recommendation(
+    recommendation: Recommendation, limit: int = 20
+) -> list[Activity]:
     """The latest published activities implementing the recommendation."""
     return list(activities_for_public_list().filter(recommendations=recommendation)[:limit])
 

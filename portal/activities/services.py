@@ -1,12 +1,25 @@
 """State changes of activities: recording them, and the consent that alone makes them public."""
 
-from django.core.exceptions import ValidationError
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.activities.permissions import can_consent
-from portal.models import Activity, ActivityConsent, Party
+from portal.activities import permissions
+from portal.models import (
+    Activity,
+    ActivityConsent,
+    ActivityStatus,
+    Consultant,
+    Party,
+    Recommendation,
+    User,
+)
+from portal.models.activities import ACTIVITY_TRANSITIONS
+from portal.workflow import move, route
 
 
 def latest_consents(activity: Activity) -> dict[int, ActivityConsent]:
@@ -17,7 +30,9 @@ def latest_consents(activity: Activity) -> dict[int, ActivityConsent]:
     return latest
 
 
-def publication_state(beneficiary_ids, latest: dict[int, ActivityConsent]) -> tuple[bool, bool]:
+def publication_state(
+    beneficiary_ids: Iterable[int], latest: dict[int, ActivityConsent]
+) -> tuple[bool, bool]:
     """(general, details): each is public only if every beneficiary's latest consent says so."""
     beneficiary_ids = set(beneficiary_ids)
     if not beneficiary_ids:
@@ -53,7 +68,15 @@ def _check_consent_shape(general: bool, details: bool) -> None:
         )
 
 
-def _append_consent(activity, party, *, by, general, details, source) -> ActivityConsent | None:
+def _append_consent(
+    activity: Activity,
+    party: Party,
+    *,
+    by: User,
+    general: bool,
+    details: bool,
+    source: str,
+) -> ActivityConsent | None:
     """Add a consent row unless it says what the party's latest already says."""
     Activity.objects.select_for_update().filter(pk=activity.pk).first()  # serialise consents
     latest = activity.consents.filter(party=party).order_by("-at", "-pk").first()
@@ -76,7 +99,7 @@ def _append_consent(activity, party, *, by, general, details, source) -> Activit
 def record_consent(
     activity: Activity,
     *,
-    actor,
+    actor: User,
     general: bool,
     details: bool,
     source: str = ActivityConsent.Source.ACTIVITY,
@@ -85,10 +108,8 @@ def record_consent(
 
     Returns the new row, or None when nothing changed. Details need general consent too.
     """
-    if not can_consent(actor, activity):
-        raise ValidationError(
-            _("Only the focal point of a beneficiary party gives or withdraws consent.")
-        )
+    if not permissions.can_consent(actor, activity):
+        raise PermissionDenied
     _check_consent_shape(general, details)
     return _append_consent(
         activity, actor.party, by=actor, general=general, details=details, source=source
@@ -97,12 +118,15 @@ def record_consent(
 
 @transaction.atomic
 def carry_over_consent(
-    activity: Activity, *, party: Party, by, general: bool, details: bool
+    activity: Activity, *, actor: User, party: Party, by: User, general: bool, details: bool
 ) -> ActivityConsent | None:
     """Apply a consent the party already recorded elsewhere (on the request) to this activity.
 
-    `by` is the focal point who gave it; a party that is not a beneficiary is ignored.
+    `by` is the focal point who gave it; `actor` the staff who link the activity, or that
+    focal point. A party that is not a beneficiary is ignored.
     """
+    if not permissions.can_carry_over_consent(actor, activity):
+        raise PermissionDenied
     _check_consent_shape(general, details)
     if not activity.beneficiaries.filter(pk=party.pk).exists():
         return None
@@ -122,23 +146,48 @@ RELATED = ("beneficiaries", "recommendations", "consultants")
 
 @transaction.atomic
 def create_activity(
-    *, actor, beneficiaries, recommendations=(), consultants=(), **fields
+    *,
+    actor: User,
+    beneficiaries: Iterable[Party],
+    recommendations: Iterable[Recommendation] = (),
+    consultants: Iterable[Consultant] = (),
+    status: str = ActivityStatus.PLANNED,
+    **fields: Any,
 ) -> Activity:
-    """Record an activity; it stays unpublished until every beneficiary consents."""
-    return add_activity(
+    """Record an activity; it stays unpublished until every beneficiary consents.
+
+    One recorded after the fact (in progress, completed, cancelled) starts planned and is
+    moved there by the same actor, each step with its history row.
+    """
+    activity = add_activity(
         Activity(**fields),
         actor=actor,
         beneficiaries=beneficiaries,
         recommendations=recommendations,
         consultants=consultants,
     )
+    for step in route(ACTIVITY_TRANSITIONS, ActivityStatus.PLANNED, status):
+        activity = move_activity(activity, step, actor=actor)
+    return activity
 
 
 @transaction.atomic
 def add_activity(
-    activity: Activity, *, actor, beneficiaries, recommendations=(), consultants=()
+    activity: Activity,
+    *,
+    actor: User,
+    beneficiaries: Iterable[Party],
+    recommendations: Iterable[Recommendation] = (),
+    consultants: Iterable[Consultant] = (),
 ) -> Activity:
-    """Record a new activity built elsewhere (the admin's form); unpublished until consent."""
+    """Record a new activity built elsewhere (the admin's form); unpublished until consent.
+
+    It starts planned; its status then moves only through move_activity.
+    """
+    if not permissions.records_activities(actor):
+        raise PermissionDenied
+    if activity.status != Activity._meta.get_field("status").default:
+        raise ValidationError({"status": _("A new activity starts planned.")})
     _check_beneficiaries(beneficiaries)
     activity.created_by = actor
     activity.full_clean(exclude=RELATED)
@@ -151,9 +200,22 @@ def add_activity(
 
 @transaction.atomic
 def update_activity(
-    activity: Activity, *, beneficiaries=None, recommendations=None, consultants=None, **fields
+    activity: Activity,
+    *,
+    actor: User,
+    beneficiaries: Iterable[Party] | None = None,
+    recommendations: Iterable[Recommendation] | None = None,
+    consultants: Iterable[Consultant] | None = None,
+    **fields: Any,
 ) -> Activity:
-    """Change an activity's fields, and who and what it covers if given; publication follows."""
+    """Change an activity's fields, and who and what it covers if given; publication follows.
+
+    Not its status: that moves through move_activity.
+    """
+    if not permissions.can_edit(actor, activity):
+        raise PermissionDenied
+    if "status" in fields:
+        raise ValidationError({"status": _("The status moves through the workflow only.")})
     if beneficiaries is not None:
         _check_beneficiaries(beneficiaries)
     for name, value in fields.items():
@@ -168,6 +230,18 @@ def update_activity(
     return refresh_publication(activity)
 
 
-def _check_beneficiaries(beneficiaries) -> None:
+def _check_beneficiaries(beneficiaries: Iterable[Party]) -> None:
     if not beneficiaries:
         raise ValidationError({"beneficiaries": _("Name at least one beneficiary party.")})
+
+
+@transaction.atomic
+def move_activity(activity: Activity, to_status: str, *, actor: User) -> Activity:
+    """The staff who record the activity move it along ACTIVITY_TRANSITIONS (with history)."""
+    return move(
+        activity,
+        to_status,
+        actor=actor,
+        table=ACTIVITY_TRANSITIONS,
+        may=permissions.may_move_activity,
+    )

@@ -51,6 +51,7 @@ def _account(username: str, first_name: str, **fields):
 def load() -> str:
     """Create or refresh the demo accounts; returns a one-line summary."""
     groups = ensure_staff_groups()
+    admin = _account("admin", "Administrator", is_staff=True, is_superuser=True)
     for code, country in _PARTY_ACCOUNTS.items():
         party = Party.objects.get(code=code)
         for role, label in (
@@ -59,13 +60,12 @@ def load() -> str:
         ):
             suffix = "focal" if role == Membership.Role.FOCAL_POINT else "official"
             user = _account(f"{code.lower()}-{suffix}", f"{label}, {country}")
-            set_membership(user, party, role)
+            set_membership(user, party, role, actor=admin)
     _account("triage", "Triage desk", is_staff=True).groups.add(groups[TRIAGE_GROUP])
     _account("officer", "Assigned officer", is_staff=True).groups.add(groups[OFFICERS_GROUP])
     sync_role_groups(
         _account("bureau-africa", "Bureau for Africa", is_staff=True, bureau=Region.AFRICA)
     )
-    _account("admin", "Administrator", is_staff=True, is_superuser=True)
     for username in STAFF_ACCOUNTS:
         TOTPDevice.objects.update_or_create(
             user=get_user_model().objects.get(username=username),

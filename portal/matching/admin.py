@@ -24,7 +24,7 @@ class ProviderAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Approve the selected providers"))
     def approve(self, request, queryset):
-        for provider in queryset:
+        for provider in queryset.exclude(status=Provider.Status.APPROVED):
             services.approve_provider(provider, actor=request.user)
         messages.success(request, _("The providers are approved."))
 

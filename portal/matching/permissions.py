@@ -213,6 +213,23 @@ def visible_matches(user) -> QuerySet[Match]:
     return matches.filter(scope)
 
 
+def may_move_need(actor, need: Need, who: str, to_status: str) -> bool:
+    """The role NEED_TRANSITIONS names (portal.workflow.move's `may`)."""
+    if who == "focal_point":
+        return can_consent_need(actor, need)
+    if who == "closer":
+        return can_close_need(actor, need)
+    return False
+
+
+def may_move_provider(actor, provider: Provider, who: str, to_status: str) -> bool:
+    return who == "staff" and is_staff(actor)
+
+
+def may_move_resource(actor, resource: Resource, who: str, to_status: str) -> bool:
+    return who == "provider" and can_edit_resource(actor, resource)
+
+
 def may_move_match(actor, match: Match, who: str, to_status: str) -> bool:
     """The role a transition names (portal.workflow.move's `may`)."""
     if who == "party":

@@ -1,36 +1,26 @@
 """Reads of recommendation 9, the visibility scope applied first (STYLE.md s.2)."""
 
-import datetime
 import statistics
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from portal.development import status_as_of
+from portal.actors import Actor
 from portal.matching import permissions
-from portal.matching.scoring import NeedFacts, ResourceFacts, Scored, rank
+from portal.matching.ranking import offered_resources, ranked_resources
+from portal.matching.scoring import Scored
 from portal.models import (
     Match,
     MatchStatus,
     Need,
     NeedStatus,
-    Party,
-    Provider,
     Resource,
-    ResourceStatus,
     User,
     Visibility,
 )
 
-# Matches that hold a resource's capacity: open or concluded.
-HOLDING = (MatchStatus.PROPOSED, MatchStatus.PARTY_ACCEPTED, MatchStatus.ACCEPTED)
 
-
-def party_members(party: Party) -> list[User]:
-    return list(User.objects.filter(membership__party=party, is_active=True))
-
-
-def needs_for_workspace(user) -> QuerySet[Need]:
+def needs_for_workspace(user: Actor) -> QuerySet[Need]:
     """The needs a signed-in user works on: their party's, or those a staff member brokers."""
     needs = Need.objects.select_related("party").order_by("-created_at", "-pk")
     brokered = permissions.brokers_for(user)
@@ -40,7 +30,7 @@ def needs_for_workspace(user) -> QuerySet[Need]:
     return needs.filter(party=party) if party else needs.none()
 
 
-def needs_shared_with(user) -> QuerySet[Need]:
+def needs_shared_with(user: Actor) -> QuerySet[Need]:
     """Published needs shared with the user as a provider (no party named), newest first."""
     return (
         permissions.visible_needs(user)
@@ -56,12 +46,6 @@ def public_needs() -> QuerySet[Need]:
     )
 
 
-def offered_resources() -> QuerySet[Resource]:
-    return Resource.objects.filter(
-        status=ResourceStatus.ACTIVE, provider__status=Provider.Status.APPROVED
-    )
-
-
 def public_resources() -> QuerySet[Resource]:
     """Offered resources their provider made public, with the provider (1 query)."""
     return (
@@ -72,50 +56,15 @@ def public_resources() -> QuerySet[Resource]:
     )
 
 
-def resources_of(user) -> QuerySet[Resource]:
+def resources_of(user: Actor) -> QuerySet[Resource]:
     """The resources of the providers the user acts for (approved or not)."""
+    if not isinstance(user, User):
+        return Resource.objects.none()
     return (
         Resource.objects.filter(provider__in=user.providers.all())
         .select_related("provider")
         .order_by("-created_at", "-pk")
     )
-
-
-def need_facts(need: Need, day: datetime.date | None = None) -> NeedFacts:
-    status = status_as_of(need.party, day or timezone.localdate())
-    return NeedFacts(
-        legal_areas=frozenset(need.legal_areas),
-        kinds=frozenset(need.kinds),
-        offer_types=frozenset(need.offer_types),
-        languages=frozenset(need.languages),
-        starts_on=need.starts_on,
-        ends_on=need.ends_on,
-        region=need.party.region,
-        is_ldc=status.ldc,
-    )
-
-
-def _resource_facts(resource: Resource) -> ResourceFacts:
-    return ResourceFacts(
-        key=resource.pk,
-        offer_type=resource.offer_type,
-        legal_areas=frozenset(resource.legal_areas),
-        kinds=frozenset(resource.kinds),
-        languages=frozenset(resource.languages),
-        regions=frozenset(resource.regions),
-        ldc_only=resource.ldc_only,
-        capacity_left=resource.capacity - resource.holding,  # type: ignore[attr-defined]
-        available_from=resource.available_from,
-        available_until=resource.available_until,
-    )
-
-
-def ranked_resources(need: Need) -> list[Scored]:
-    """The offered resources for the need, ranked with their reasons (2 queries)."""
-    resources = offered_resources().annotate(
-        holding=Count("matches", filter=Q(matches__status__in=HOLDING))
-    )
-    return rank(need_facts(need), [_resource_facts(r) for r in resources])
 
 
 def ranked_with_resources(need: Need, limit: int = 20) -> list[tuple[Resource, Scored]]:
@@ -124,7 +73,7 @@ def ranked_with_resources(need: Need, limit: int = 20) -> list[tuple[Resource, S
     return [(by_pk[s.key], s) for s in ranked]
 
 
-def matches_of_need(user, need: Need) -> list[Match]:
+def matches_of_need(user: Actor, need: Need) -> list[Match]:
     return list(
         permissions.visible_matches(user)
         .filter(need=need)
@@ -133,7 +82,7 @@ def matches_of_need(user, need: Need) -> list[Match]:
     )
 
 
-def matches_for_workspace(user) -> QuerySet[Match]:
+def matches_for_workspace(user: Actor) -> QuerySet[Match]:
     """Matches the user answers or follows; the staff see them all (newest first)."""
     return (
         permissions.visible_matches(user)
@@ -148,34 +97,6 @@ def success_stories() -> QuerySet[Match]:
         Match.objects.filter(status=MatchStatus.ACCEPTED, story_public=True)
         .select_related("need__party", "resource__provider", "activity")
         .order_by("-concluded_at", "-pk")
-    )
-
-
-def new_needs_for_provider(provider: Provider, since: datetime.datetime) -> list[Need]:
-    """Needs shared with providers since `since` that one of the provider's offers fits."""
-    needs = (
-        Need.objects.filter(
-            status=NeedStatus.PUBLISHED,
-            visibility__in=permissions.SHARED,
-            published_at__gte=since,
-        )
-        .select_related("party")
-        .order_by("-published_at", "-pk")
-    )
-    resources = list(
-        offered_resources()
-        .filter(provider=provider)
-        .annotate(holding=Count("matches", filter=Q(matches__status__in=HOLDING)))
-    )
-    if not resources:
-        return []
-    facts = [_resource_facts(r) for r in resources]
-    return [need for need in needs if rank(need_facts(need), facts)]
-
-
-def approved_providers_with_members() -> QuerySet[Provider]:
-    return Provider.objects.filter(status=Provider.Status.APPROVED).prefetch_related(
-        Prefetch("members", queryset=User.objects.filter(is_active=True))
     )
 
 

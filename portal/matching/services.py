@@ -2,7 +2,7 @@
 
 import datetime
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from portal import events
 from portal.activities.services import create_activity
-from portal.matching import permissions, selectors
+from portal.matching import permissions, ranking
 from portal.models import (
     Activity,
     ActivityType,
@@ -26,7 +26,12 @@ from portal.models import (
     ResourceStatus,
     Visibility,
 )
-from portal.models.matching import MATCH_TRANSITIONS
+from portal.models.matching import (
+    MATCH_TRANSITIONS,
+    NEED_TRANSITIONS,
+    PROVIDER_TRANSITIONS,
+    RESOURCE_TRANSITIONS,
+)
 from portal.notifications.services import notify, notify_once
 from portal.workflow import move
 
@@ -55,6 +60,7 @@ RESOURCE_FIELDS = (
     "available_until",
     "visibility",
 )
+Editable = TypeVar("Editable", Need, Resource)
 ACTIVITY_TYPES: dict[str, str] = {
     OfferType.EXPERTISE: ActivityType.EXPERT_MISSION,
     OfferType.TRAINING_PLACES: ActivityType.TRAINING,
@@ -77,6 +83,17 @@ def _check_rules(obj, *, start: str, end: str) -> None:
         raise ValidationError(errors)
 
 
+def _update(
+    obj: Editable, fields: tuple[str, ...], data: dict, *, start: str, end: str
+) -> Editable:
+    """The edit of a need or a resource: its fields from the form's data, checked, saved."""
+    for name in fields:
+        setattr(obj, name, data.get(name))
+    _check_rules(obj, start=start, end=end)
+    obj.save()
+    return obj
+
+
 # Needs
 
 
@@ -97,11 +114,7 @@ def update_need(need: Need, *, actor, data: dict) -> Need:
     """Change a draft need; its party's members only."""
     if not permissions.can_edit_need(actor, need):
         raise PermissionDenied
-    for name in NEED_FIELDS:
-        setattr(need, name, data.get(name))
-    _check_rules(need, start="starts_on", end="ends_on")
-    need.save()
-    return need
+    return _update(need, NEED_FIELDS, data, start="starts_on", end="ends_on")
 
 
 @transaction.atomic
@@ -113,9 +126,20 @@ def set_need_visibility(need: Need, *, actor, visibility: str) -> Need:
         raise ValidationError({"visibility": _("Choose who may see the need.")})
     locked = Need.objects.select_for_update().get(pk=need.pk)
     locked.visibility, locked.visibility_by = visibility, actor
+    locked.save(update_fields=["visibility", "visibility_by"])
     if locked.status == NeedStatus.DRAFT:
-        locked.status, locked.published_at = NeedStatus.PUBLISHED, timezone.now()
-    locked.save(update_fields=["visibility", "visibility_by", "status", "published_at"])
+
+        def publish(published: Need, _to: str) -> None:
+            published.published_at = timezone.now()
+
+        locked = move(
+            locked,
+            NeedStatus.PUBLISHED,
+            actor=actor,
+            table=NEED_TRANSITIONS,
+            may=permissions.may_move_need,
+            prepare=publish,
+        )
     return locked
 
 
@@ -124,9 +148,9 @@ def close_need(need: Need, *, actor) -> Need:
     """The focal point or the staff close a need: off every list, no new match."""
     if not permissions.can_close_need(actor, need):
         raise PermissionDenied
-    Need.objects.filter(pk=need.pk).update(status=NeedStatus.CLOSED)
-    need.status = NeedStatus.CLOSED
-    return need
+    return move(
+        need, NeedStatus.CLOSED, actor=actor, table=NEED_TRANSITIONS, may=permissions.may_move_need
+    )
 
 
 # Providers and resources
@@ -137,10 +161,18 @@ def approve_provider(provider: Provider, *, actor) -> Provider:
     """Staff approve a provider's account: its resources may then be offered."""
     if not permissions.is_staff(actor):
         raise PermissionDenied
-    provider.status, provider.approved_by = Provider.Status.APPROVED, actor
-    provider.approved_at = timezone.now()
-    provider.save(update_fields=["status", "approved_by", "approved_at"])
-    return provider
+
+    def approve(approved: Provider, _to: str) -> None:
+        approved.approved_by, approved.approved_at = actor, timezone.now()
+
+    return move(
+        provider,
+        Provider.Status.APPROVED,
+        actor=actor,
+        table=PROVIDER_TRANSITIONS,
+        may=permissions.may_move_provider,
+        prepare=approve,
+    )
 
 
 @transaction.atomic
@@ -160,20 +192,20 @@ def create_resource(*, actor, provider: Provider, data: dict) -> Resource:
 def update_resource(resource: Resource, *, actor, data: dict) -> Resource:
     if not permissions.can_edit_resource(actor, resource):
         raise PermissionDenied
-    for name in RESOURCE_FIELDS:
-        setattr(resource, name, data.get(name))
-    _check_rules(resource, start="available_from", end="available_until")
-    resource.save()
-    return resource
+    return _update(resource, RESOURCE_FIELDS, data, start="available_from", end="available_until")
 
 
 @transaction.atomic
 def withdraw_resource(resource: Resource, *, actor) -> Resource:
     if not permissions.can_edit_resource(actor, resource):
         raise PermissionDenied
-    Resource.objects.filter(pk=resource.pk).update(status=ResourceStatus.WITHDRAWN)
-    resource.status = ResourceStatus.WITHDRAWN
-    return resource
+    return move(
+        resource,
+        ResourceStatus.WITHDRAWN,
+        actor=actor,
+        table=RESOURCE_TRANSITIONS,
+        may=permissions.may_move_resource,
+    )
 
 
 # Matches
@@ -196,7 +228,7 @@ def propose_match(need: Need, resource: Resource, *, actor, note: str = "") -> M
         raise PermissionDenied
     if need.status == NeedStatus.CLOSED or resource.status != ResourceStatus.ACTIVE:
         raise ValidationError(_("Only an open need and an offered resource can be matched."))
-    scored = {s.key: s for s in selectors.ranked_resources(need)}.get(resource.pk)
+    scored = {s.key: s for s in ranking.ranked_resources(need)}.get(resource.pk)
     if scored is None:
         raise ValidationError(_("This resource is not among those ranked for the need."))
     try:
@@ -213,7 +245,7 @@ def propose_match(need: Need, resource: Resource, *, actor, note: str = "") -> M
         raise ValidationError(_("This resource is already proposed for this need.")) from error
     notify(
         event=events.MATCH_PROPOSED,
-        recipients=selectors.party_members(need.party),
+        recipients=ranking.party_members(need.party),
         subject_object=match,
         context={"need": need.title},
         needs_action=True,
@@ -258,7 +290,7 @@ def _activity_for(match: Match, actor) -> Activity:
 
 def _record(actor) -> Callable[[Match, str], None]:
     def record(match: Match, from_status: str) -> None:
-        party = selectors.party_members(match.need.party)
+        party = ranking.party_members(match.need.party)
         provider = list(match.resource.provider.members.all())
         if match.status == MatchStatus.PARTY_ACCEPTED:
             notify(
@@ -324,8 +356,8 @@ def send_weekly_digest(today=None) -> int:
     year, week, _day = today.isocalendar()
     since = timezone.now() - datetime.timedelta(days=7)
     written = 0
-    for provider in selectors.approved_providers_with_members():
-        needs = selectors.new_needs_for_provider(provider, since)
+    for provider in ranking.approved_providers_with_members():
+        needs = ranking.new_needs_for_provider(provider, since)
         if not needs:
             continue
         written += len(

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.decorators import only_for
-from portal.forms import submitted
+from portal.forms import Confirm, submitted
 from portal.matching import permissions, selectors, services
 from portal.matching.forms import (
     AnswerForm,
@@ -19,7 +19,6 @@ from portal.matching.forms import (
     ResourceForm,
     StoryForm,
     VisibilityForm,
-    add_service_errors,
 )
 from portal.matching.services import NEED_FIELDS, RESOURCE_FIELDS
 from portal.models import MatchStatus, Resource
@@ -49,6 +48,18 @@ def workspace(request):
     return render(request, "portal/matching/workspace.html", context)
 
 
+def _button(request, call, done):
+    """A button that only calls a service: its refusal (already moved meanwhile) is a message."""
+    form = Confirm(request.POST)
+    if not submitted(request, form, lambda _data: call(), done):
+        messages.error(request, " ".join(form.non_field_errors()))
+
+
+def _values(obj, fields):
+    """An edit form starts from the fields the update service saves (services.*_FIELDS)."""
+    return {name: getattr(obj, name) for name in fields}
+
+
 def _save(request, form, save, template, context, success):
     """Validate the form, call the service, redirect; else the form again with its errors."""
     if request.method == "POST" and (outcome := submitted(request, form, save, success)):
@@ -75,8 +86,7 @@ def need_create(request):
 @require_http_methods(["GET", "POST"])
 def need_edit(request, pk: int):
     need = permissions.get_need_for_user(request.user, pk, for_edit=True)
-    initial = {name: getattr(need, name) for name in NEED_FIELDS}
-    form = NeedForm(request.POST or None, initial=initial)
+    form = NeedForm(request.POST or None, initial=_values(need, NEED_FIELDS))
     return _save(
         request,
         form,
@@ -118,14 +128,13 @@ def _render_need(request, need, status=200, **forms):
 def need_visibility(request, pk: int):
     need = permissions.get_need_for_user(request.user, pk)
     form = VisibilityForm(request.POST)
-    if form.is_valid():
-        try:
-            services.set_need_visibility(need, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your party's choice is recorded."))
-            return redirect(need)
+    if submitted(
+        request,
+        form,
+        lambda data: services.set_need_visibility(need, actor=request.user, **data),
+        _("Your party's choice is recorded."),
+    ):
+        return redirect(need)
     return _render_need(request, need, status=400, visibility_form=form)
 
 
@@ -133,8 +142,9 @@ def need_visibility(request, pk: int):
 @require_POST
 def need_close(request, pk: int):
     need = permissions.get_need_for_user(request.user, pk)
-    services.close_need(need, actor=request.user)
-    messages.success(request, _("The need is closed."))
+    _button(
+        request, lambda: services.close_need(need, actor=request.user), _("The need is closed.")
+    )
     return redirect(need)
 
 
@@ -143,19 +153,16 @@ def need_close(request, pk: int):
 def need_propose(request, pk: int):
     need = permissions.get_need_for_user(request.user, pk)
     form = ProposeForm(request.POST)
-    if form.is_valid():
-        resource = Resource.objects.filter(pk=form.cleaned_data["resource"]).first()
-        try:
-            if resource is None:
-                raise ValidationError(_("This resource is no longer offered."))
-            match = services.propose_match(
-                need, resource, actor=request.user, note=form.cleaned_data["note"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The match is proposed to the party."))
-            return redirect(match)
+
+    def propose(data):
+        resource = Resource.objects.filter(pk=data["resource"]).first()
+        if resource is None:
+            raise ValidationError(_("This resource is no longer offered."))
+        return services.propose_match(need, resource, actor=request.user, note=data["note"])
+
+    outcome = submitted(request, form, propose, _("The match is proposed to the party."))
+    if outcome:
+        return redirect(outcome.result)
     return _render_need(request, need, status=400, propose_form=form)
 
 
@@ -178,8 +185,7 @@ def resource_create(request):
 @require_http_methods(["GET", "POST"])
 def resource_edit(request, pk: int):
     resource = permissions.get_resource_for_user(request.user, pk, for_edit=True)
-    initial = {name: getattr(resource, name) for name in RESOURCE_FIELDS}
-    form = ResourceForm(request.POST or None, initial=initial)
+    form = ResourceForm(request.POST or None, initial=_values(resource, RESOURCE_FIELDS))
     return _save(
         request,
         form,
@@ -205,8 +211,11 @@ def resource_detail(request, pk: int):
 @require_POST
 def resource_withdraw(request, pk: int):
     resource = permissions.get_resource_for_user(request.user, pk, for_edit=True)
-    services.withdraw_resource(resource, actor=request.user)
-    messages.success(request, _("Your offer is withdrawn."))
+    _button(
+        request,
+        lambda: services.withdraw_resource(resource, actor=request.user),
+        _("Your offer is withdrawn."),
+    )
     return redirect(resource)
 
 
@@ -243,17 +252,16 @@ def _render_match(request, match, status=200, answer_form=None):
 def match_answer(request, pk: int):
     match = permissions.get_match_for_user(request.user, pk)
     form = AnswerForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["to_status"] not in MatchStatus.values:
-            raise Http404
-        try:
-            match = services.answer_match(match, actor=request.user, **data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your answer is recorded."))
-            return redirect(match)
+    if form.is_valid() and form.cleaned_data["to_status"] not in MatchStatus.values:
+        raise Http404
+    outcome = submitted(
+        request,
+        form,
+        lambda data: services.answer_match(match, actor=request.user, **data),
+        _("Your answer is recorded."),
+    )
+    if outcome:
+        return redirect(outcome.result)
     return _render_match(request, match, status=400, answer_form=form)
 
 

@@ -22,6 +22,7 @@ from portal.models.parties import Membership, Party, Region
 from portal.models.registry import Cluster, Recommendation
 from portal.models.roster import Consultant
 from portal.models.users import User
+from portal.models.workflow import StatusHistory
 
 __all__ = [
     "Activity",
@@ -48,6 +49,7 @@ __all__ = [
     "Region",
     "Resource",
     "ResourceStatus",
+    "StatusHistory",
     "StatusKind",
     "User",
     "Visibility",

@@ -34,6 +34,20 @@ class ActivityStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# {from: {to: who}} (portal.workflow): the staff who record the activity move it along.
+ACTIVITY_TRANSITIONS: dict[str, dict[str, str]] = {
+    ActivityStatus.PLANNED: {
+        ActivityStatus.IN_PROGRESS: "staff",
+        ActivityStatus.COMPLETED: "staff",
+        ActivityStatus.CANCELLED: "staff",
+    },
+    ActivityStatus.IN_PROGRESS: {
+        ActivityStatus.COMPLETED: "staff",
+        ActivityStatus.CANCELLED: "staff",
+    },
+}
+
+
 class Activity(models.Model):
     """A unit of technical assistance; public only as far as every beneficiary consented."""
 

@@ -150,10 +150,26 @@ class Provider(models.Model):
         return self.status == self.Status.APPROVED
 
 
+# The staff approve a provider's account, and may suspend it and approve it again.
+PROVIDER_TRANSITIONS: dict[str, dict[str, str]] = {
+    Provider.Status.PENDING: {Provider.Status.APPROVED: "staff"},
+    Provider.Status.APPROVED: {Provider.Status.SUSPENDED: "staff"},
+    Provider.Status.SUSPENDED: {Provider.Status.APPROVED: "staff"},
+}
+
+
 class NeedStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
     CLOSED = "closed", _("Closed")
+
+
+# {from: {to: who}} (portal.workflow). The focal point publishes (consenting to who sees it);
+# the focal point or the brokers close.
+NEED_TRANSITIONS: dict[str, dict[str, str]] = {
+    NeedStatus.DRAFT: {NeedStatus.PUBLISHED: "focal_point", NeedStatus.CLOSED: "closer"},
+    NeedStatus.PUBLISHED: {NeedStatus.CLOSED: "closer"},
+}
 
 
 class Need(_Vocabulary, models.Model):
@@ -225,6 +241,12 @@ class Need(_Vocabulary, models.Model):
 class ResourceStatus(models.TextChoices):
     ACTIVE = "active", _("Offered")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# The provider's members withdraw an offer.
+RESOURCE_TRANSITIONS: dict[str, dict[str, str]] = {
+    ResourceStatus.ACTIVE: {ResourceStatus.WITHDRAWN: "provider"},
+}
 
 
 class Resource(_Vocabulary, models.Model):

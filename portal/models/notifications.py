@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.notifications.events import lookup
+
 
 class NotificationLevel(models.TextChoices):
     ALL = "all", _("All notifications")
@@ -99,7 +101,5 @@ class Notification(models.Model):
 
     @property
     def event_label(self) -> str:
-        from portal.notifications.events import lookup
-
         event = lookup(self.event)
         return event.label if event is not None else self.event

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.development import annotate_status
+
 
 class Region(models.TextChoices):
     """The organisation's regional bureaus; developed states belong to none."""
@@ -17,8 +19,6 @@ class Region(models.TextChoices):
 class PartyQuerySet(models.QuerySet):
     def with_status(self, day):
         """Each party with status_ldc, status_lldc, status_sids, status_grouping for the day."""
-        from portal.development import annotate_status
-
         return annotate_status(self, day)
 
 

@@ -42,7 +42,9 @@ class NotificationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Retry delivery of the selected notifications"))
     def retry_delivery(self, request, queryset):
-        count = services.retry_notifications(queryset.values_list("pk", flat=True))
+        count = services.retry_notifications(
+            queryset.values_list("pk", flat=True), actor=request.user
+        )
         self.message_user(
             request,
             ngettext(

@@ -1,5 +1,7 @@
 """Turn an outbox row into an e-mail: templates per event, in the recipient's language."""
 
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -8,7 +10,6 @@ from django.template.loader import select_template
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
-from portal.events import PASSWORD_RESET
 from portal.models import Notification, NotificationPreference
 
 GENERIC = "generic"
@@ -56,13 +57,20 @@ def email_context(notification: Notification) -> dict:
     }
 
 
-def _made_when_rendered(notification: Notification) -> dict:
-    """Secrets an e-mail carries are made as it is rendered, never stored in the outbox."""
-    if notification.event == PASSWORD_RESET.key:
-        from portal.security.password_reset import reset_link
+# Secrets an e-mail carries are made as it is rendered, never stored in the outbox. The module
+# that owns such an event registers its maker at start-up (PortalConfig.ready: the password
+# reset's link), as it sends its e-mails through the services that use this module.
+SecretMaker = Callable[[Notification], dict[str, Any]]
+_secret_makers: dict[str, SecretMaker] = {}
 
-        return {"reset_url": reset_link(notification.recipient)}
-    return {}
+
+def register_secret_maker(event_key: str, maker: SecretMaker) -> None:
+    _secret_makers[event_key] = maker
+
+
+def _made_when_rendered(notification: Notification) -> dict:
+    maker = _secret_makers.get(notification.event)
+    return maker(notification) if maker is not None else {}
 
 
 def render_email(notification: Notification) -> EmailMultiAlternatives:

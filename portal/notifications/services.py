@@ -11,14 +11,18 @@ import smtplib
 from collections.abc import Iterable
 from datetime import timedelta
 from functools import partial
+from typing import Any
 
 from celery.exceptions import SoftTimeLimitExceeded
+from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 from kombu.exceptions import KombuError, OperationalError
 
+from portal import queue
+from portal.errors import PortalError
 from portal.models import (
     Notification,
     NotificationLevel,
@@ -29,6 +33,7 @@ from portal.notifications import conf
 from portal.notifications.events import Event
 from portal.notifications.mail import send_mail_message
 from portal.notifications.rendering import render_email
+from portal.roles import runs_the_outbox
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +45,7 @@ RETRYABLE_ERRORS = (smtplib.SMTPException, OSError, SoftTimeLimitExceeded)
 BROKER_ERRORS = (OperationalError, KombuError, OSError)
 
 
-class RetryLater(Exception):
+class RetryLater(PortalError):
     """Delivery failed for a reason that may pass; the row is pending again."""
 
     def __init__(self, delay: float, error: str):
@@ -53,8 +58,8 @@ def notify(
     *,
     event: Event,
     recipients: Iterable[User],
-    subject_object=None,
-    context: dict | None = None,
+    subject_object: models.Model | None = None,
+    context: dict[str, Any] | None = None,
     needs_action: bool = False,
     dedupe_key: str = "",
 ) -> list[Notification]:
@@ -89,7 +94,7 @@ def notify(
     return created
 
 
-def describe(subject_object) -> tuple[str, str]:
+def describe(subject_object: models.Model | None) -> tuple[str, str]:
     """The reference and the link an e-mail shows for what it is about."""
     if subject_object is None:
         return "", ""
@@ -130,8 +135,7 @@ def _not_yet_written(rows: list[Notification], dedupe_key: str) -> list[Notifica
 
 def enqueue_delivery(notification_ids: list[int]) -> int:
     """Hand rows to the broker; returns how many it took. Broker down: log, leave pending."""
-    from portal.notifications.tasks import deliver_notification_task as task
-
+    task = queue.task("portal.notifications.tasks.deliver_notification_task")
     if task.app.conf.task_always_eager:
         return _deliver_in_process(task, notification_ids)
     queued = 0
@@ -155,7 +159,7 @@ def enqueue_delivery(notification_ids: list[int]) -> int:
     return queued
 
 
-def _deliver_in_process(task, notification_ids: list[int]) -> int:
+def _deliver_in_process(task: Any, notification_ids: list[int]) -> int:
     """Without a broker (the embedded default) each row is delivered right here."""
     for notification_id in notification_ids:
         try:
@@ -200,13 +204,13 @@ def deliver_notification(notification_id: int) -> None:
         )
 
 
-def _update_claimed(notification: Notification, **fields) -> None:
+def _update_claimed(notification: Notification, **fields: Any) -> None:
     Notification.objects.filter(pk=notification.pk, status=Status.SENDING).update(
         claimed_at=None, **fields
     )
 
 
-def _record_failure(notification: Notification, error: BaseException, *, retryable: bool):
+def _record_failure(notification: Notification, error: BaseException, *, retryable: bool) -> None:
     text = f"{error.__class__.__name__}: {error}"[:2000]
     if retryable and notification.attempts < conf.max_attempts():
         delay = conf.retry_delay(notification.attempts)
@@ -258,8 +262,10 @@ def sweep_pending() -> int:
     return queued
 
 
-def retry_notifications(notification_ids: Iterable[int]) -> int:
+def retry_notifications(notification_ids: Iterable[int], *, actor: User) -> int:
     """Give failed (or stuck pending) rows a fresh set of tries; queued on commit."""
+    if not runs_the_outbox(actor):
+        raise PermissionDenied
     with transaction.atomic():
         ids = list(
             Notification.objects.select_for_update()
@@ -275,7 +281,9 @@ def retry_notifications(notification_ids: Iterable[int]) -> int:
     return len(ids)
 
 
-def update_notification_preferences(user: User, *, level: str, language: str):
+def update_notification_preferences(
+    user: User, *, level: str, language: str
+) -> NotificationPreference:
     """Record what the person wants to receive and in which language."""
     preference, _ = NotificationPreference.objects.update_or_create(
         user=user, defaults={"level": level, "language": language}
@@ -283,7 +291,7 @@ def update_notification_preferences(user: User, *, level: str, language: str):
     return preference
 
 
-def notify_once(**kwargs) -> list[Notification]:
+def notify_once(**kwargs: Any) -> list[Notification]:
     """notify() for reminders: a repeated run (same dedupe_key) writes nothing new."""
     try:
         with transaction.atomic():

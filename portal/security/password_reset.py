@@ -23,6 +23,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from portal.events import PASSWORD_RESET
+from portal.models import Notification
 from portal.models.users import PasswordResetRequest
 from portal.notifications.services import notify
 
@@ -55,6 +56,11 @@ def request_password_reset(email: str, *, client_ip: str | None) -> None:
     PasswordResetRequest.objects.create(email_digest=digest, ip_address=client_ip)
     users = list(PasswordResetForm().get_users(email))  # Django's rule: active, usable password
     notify(event=PASSWORD_RESET, recipients=users, needs_action=True)
+
+
+def reset_context(notification: Notification) -> dict[str, str]:
+    """The reset e-mail's link, made as the e-mail is rendered (never stored in the outbox)."""
+    return {"reset_url": reset_link(notification.recipient)}
 
 
 def reset_link(user) -> str:

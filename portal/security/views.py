@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordResetForm
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
 from portal import services as portal_services
-from portal.forms import add_service_errors
+from portal.forms import submitted
 from portal.security import services
 from portal.security.forms import PartySecondFactorForm, TokenForm
 from portal.security.password_reset import request_password_reset
@@ -128,15 +128,20 @@ def party_second_factor(request):
 def password_reset(request):
     """Ask for a reset link; the answer is the same whether or not the address has an account."""
     form = PasswordResetForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            request_password_reset(
-                form.cleaned_data["email"], client_ip=get_client_ip_address(request)
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return render(
-                request, "registration/password_reset_form.html", {"form": form}, status=429
-            )
+    well_formed = request.method == "POST" and form.is_valid()
+    if well_formed and submitted(
+        request,
+        form,
+        lambda data: request_password_reset(
+            data["email"], client_ip=get_client_ip_address(request)
+        ),
+        None,  # the next page says what happens, whether or not the address has an account
+    ):
         return redirect("password_reset_done")
-    return render(request, "registration/password_reset_form.html", {"form": form})
+    # A well-formed address the service refused: too many links asked for (throttled).
+    return render(
+        request,
+        "registration/password_reset_form.html",
+        {"form": form},
+        status=429 if well_formed else 200,
+    )

@@ -6,17 +6,17 @@ requests.services.activities.
 """
 
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.activities.admin import records_activities
+from portal.activities.permissions import records_activities
+from portal.forms import submitted
 from portal.models import Activity, Consultant, Party, Recommendation
-from requests.forms import add_service_errors
 from requests.models import AssistanceRequest, RequestActivity
 from requests.permissions import (
     is_request_staff,
@@ -117,18 +117,20 @@ class RequestActivityAdmin(admin.ModelAdmin):
                     "due_date": assistance_request.due_date,
                 }
         form = ActivityFromRequestForm(request.POST or None, initial=initial, user=request.user)
-        if request.method == "POST" and form.is_valid():
-            data = dict(form.cleaned_data)
-            assistance_request = data.pop("assistance_request")
-            try:
-                services.create_activity_for_request(assistance_request, actor=request.user, **data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                self.message_user(request, _("Activity recorded."), level=messages.SUCCESS)
-                return redirect(
-                    reverse("admin:requests_assistancerequest_change", args=[assistance_request.pk])
-                )
+
+        def record(data):
+            fields = dict(data)
+            assistance_request = fields.pop("assistance_request")
+            services.create_activity_for_request(assistance_request, actor=request.user, **fields)
+            return assistance_request
+
+        outcome = request.method == "POST" and submitted(
+            request, form, record, _("Activity recorded.")
+        )
+        if outcome:
+            return redirect(
+                reverse("admin:requests_assistancerequest_change", args=[outcome.result.pk])
+            )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,

@@ -7,15 +7,15 @@ with the rest of the page, status 400, nothing changed.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.activities.admin import records_activities
-from portal.forms import add_service_errors
+from portal.activities.permissions import records_activities
+from portal.forms import submitted
 from portal.roles import is_triage
 from requests import selectors, services
 from requests.admin import forms as desk_forms
@@ -130,11 +130,14 @@ class CaseAdminMixin:
             raise PermissionDenied
         return self._case(request, object_id)
 
-    def _done(self, request, assistance_request, message):
-        self.message_user(request, message, level=messages.SUCCESS)
+    def _to_case(self, assistance_request):
         return redirect(
             reverse("admin:requests_assistancerequest_change", args=[assistance_request.pk])
         )
+
+    def _done(self, request, assistance_request, message):
+        self.message_user(request, message, level=messages.SUCCESS)
+        return self._to_case(assistance_request)
 
     def _move_view(self, name):
         form_class, done = MOVES[name]
@@ -147,16 +150,18 @@ class CaseAdminMixin:
                 assistance_request=assistance_request,
                 user=request.user,
             )
-            if form.is_valid():
-                data = {k: v for k, v in form.cleaned_data.items() if k != "to_status"}
-                try:
-                    services.transition(
-                        assistance_request, form.target_status(), actor=request.user, **data
-                    )
-                except ValidationError as error:
-                    add_service_errors(form, error)
-                else:
-                    return self._done(request, assistance_request, done)
+            if submitted(
+                request,
+                form,
+                lambda data: services.transition(
+                    assistance_request,
+                    form.target_status(),
+                    actor=request.user,
+                    **{k: v for k, v in data.items() if k != "to_status"},
+                ),
+                done,
+            ):
+                return self._to_case(assistance_request)
             return self._render_case(request, assistance_request, status=400, **{name: form})
 
         return view
@@ -164,15 +169,15 @@ class CaseAdminMixin:
     def assign_view(self, request, object_id):
         assistance_request = self._posted(request, object_id)
         form = desk_forms.AssignForm(request.POST, region=assistance_request.party.region)
-        if form.is_valid():
-            try:
-                services.assign_officer(
-                    assistance_request, form.cleaned_data["officer"], actor=request.user
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                return self._done(request, assistance_request, _("Officer assigned."))
+        if submitted(
+            request,
+            form,
+            lambda data: services.assign_officer(
+                assistance_request, data["officer"], actor=request.user
+            ),
+            _("Officer assigned."),
+        ):
+            return self._to_case(assistance_request)
         return self._render_case(request, assistance_request, status=400, assign=form)
 
     def take_view(self, request, object_id):
@@ -196,24 +201,23 @@ class CaseAdminMixin:
             user=request.user,
             may_assign=is_triage(request.user),
         )
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.reply(
-                    assistance_request,
-                    actor=request.user,
-                    body=data["body"],
-                    internal=data["audience"] == "internal",
-                    attachment=data["attachment"],
-                    to_status=data["to_status"],
-                    due_date=data["due_date"],
-                    expected_status=data["expected_status"] or None,
-                    assignee=data.get("assignee"),
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                return self._done(request, assistance_request, _replied(data))
+        if submitted(
+            request,
+            form,
+            lambda data: services.reply(
+                assistance_request,
+                actor=request.user,
+                body=data["body"],
+                internal=data["audience"] == "internal",
+                attachment=data["attachment"],
+                to_status=data["to_status"],
+                due_date=data["due_date"],
+                expected_status=data["expected_status"] or None,
+                assignee=data.get("assignee"),
+            ),
+            lambda _result: _replied(form.cleaned_data),
+        ):
+            return self._to_case(assistance_request)
         return self._render_case(request, assistance_request, status=400, reply=form)
 
     def _insert_saved_reply(self, request, assistance_request):
@@ -251,13 +255,13 @@ class CaseAdminMixin:
         if not can_grant_access(request.user, assistance_request):
             raise PermissionDenied
         form = desk_forms.GrantForm(request.POST)
-        if form.is_valid():
-            try:
-                services.grant_access(assistance_request, actor=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                return self._done(request, assistance_request, _("Access granted."))
+        if submitted(
+            request,
+            form,
+            lambda data: services.grant_access(assistance_request, actor=request.user, **data),
+            _("Access granted."),
+        ):
+            return self._to_case(assistance_request)
         return self._render_case(request, assistance_request, status=400, grant=form)
 
     def revoke_view(self, request, object_id, grant_id):

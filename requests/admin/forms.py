@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.models import Party
 from portal.roles import TRIAGE_GROUP
+from portal.uploads import check_upload
 from portal.workflow import targets
 from requests import selectors
-from requests.documents import check_upload
 from requests.models import PAUSED_STATUSES, SavedReply, Status
 from requests.models.workflow import TRANSITIONS
 from requests.permissions import can_move, staff_who_may_take

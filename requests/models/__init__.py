@@ -1,5 +1,6 @@
 from requests.models.activities import RequestActivity
 from requests.models.assistance import (
+    DRAFT_FIELDS,
     QUEUE_PREDICATES,
     AssistanceRequest,
     AssistanceRequestGroupObjectPermission,
@@ -38,6 +39,7 @@ from requests.models.review import ReviewReport
 
 __all__ = [
     "CLOSED_STATUSES",
+    "DRAFT_FIELDS",
     "OPEN_STATUSES",
     "PARTY_ONLY_STATUSES",
     "PAUSED_STATUSES",

@@ -24,6 +24,23 @@ from requests.models.choices import (
     Venue,
 )
 
+# The answers a party gives on its request, as the form asks them and the drafting service
+# saves them (beneficiaries, a many-to-many, are set apart).
+DRAFT_FIELDS = (
+    "kind",
+    "purpose",
+    "legal_areas",
+    "policy_format",
+    "venue",
+    "enforcement_agencies",
+    "enforcement_areas",
+    "enforcement_help",
+    "treaties",
+    "title",
+    "description",
+    "wished_by",
+)
+
 
 def _statuses(statuses) -> list[str]:
     return sorted(str(status) for status in statuses)  # a stable order for the migrations

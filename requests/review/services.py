@@ -2,11 +2,13 @@
 
 import logging
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal import queue
+from portal.models import User
 from requests.models import ReviewReport
 from requests.permissions import can_open_review
 from requests.review import figures
@@ -24,18 +26,17 @@ def check_year(year: int) -> None:
 
 
 @transaction.atomic
-def request_report(year: int, *, actor) -> ReviewReport:
+def request_report(year: int, *, actor: User) -> ReviewReport:
     """Queue a new report for the year; the task starts once this transaction commits.
 
     Without a broker the task runs at once, in this process (CELERY_TASK_ALWAYS_EAGER).
     """
     if not can_open_review(actor):
-        raise ValidationError(_("Only the triage desk generates the yearly review."))
+        raise PermissionDenied
     check_year(year)
     report = ReviewReport.objects.create(year=year, requested_by=actor)
-    from requests.review.tasks import build_review_report_task  # the task imports this module
-
-    transaction.on_commit(lambda: build_review_report_task.delay(report.pk))
+    build = queue.task("requests.review.tasks.build_review_report_task")
+    transaction.on_commit(lambda: build.delay(report.pk))
     return report
 
 

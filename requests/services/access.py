@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
+from portal.models import Party, User
 from portal.roles import party_group
 from requests import permissions
 from requests.date_drilldown import retire_cached_drilldowns
@@ -37,7 +38,7 @@ def _wanted(assistance_request: AssistanceRequest) -> tuple[set[int], set[int]]:
         return groups, users  # a draft is the requesting party's own until submitted
     groups |= {party_group(party).pk for party in assistance_request.beneficiaries.all()}
     for grant in assistance_request.access_grants.filter(revoked_at=None).select_related("party"):
-        if grant.party_id:
+        if grant.party is not None:
             groups.add(party_group(grant.party).pk)
         elif grant.user_id is not None:
             users.add(grant.user_id)
@@ -76,7 +77,13 @@ def refresh_view_access(assistance_request: AssistanceRequest) -> None:
 
 
 @transaction.atomic
-def grant_access(assistance_request: AssistanceRequest, *, actor, party=None, user=None):
+def grant_access(
+    assistance_request: AssistanceRequest,
+    *,
+    actor: User,
+    party: Party | None = None,
+    user: User | None = None,
+) -> AccessGrant:
     """Let one more party (its group) or one person (e.g. a consultant) see this request only."""
     if not permissions.can_grant_access(actor, assistance_request):
         raise PermissionDenied
@@ -92,7 +99,7 @@ def grant_access(assistance_request: AssistanceRequest, *, actor, party=None, us
 
 
 @transaction.atomic
-def revoke_access(grant: AccessGrant, *, actor) -> None:
+def revoke_access(grant: AccessGrant, *, actor: User) -> None:
     """End a grant; the party or person no longer sees the request (unless else entitled)."""
     if not permissions.can_grant_access(actor, grant.assistance_request):
         raise PermissionDenied

@@ -1,11 +1,14 @@
 """Requests and the activities they lead to: linking, consent carried over, completion."""
 
-from django.core.exceptions import ValidationError
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from portal.activities import services as activity_services
-from portal.models import Activity, ActivityStatus
+from portal.models import Activity, ActivityStatus, Party, User
 from requests.models import AssistanceRequest, RequestActivity, Status
 from requests.permissions import can_work_on
 
@@ -15,9 +18,11 @@ LEADS_TO_ACTIVITIES = frozenset(
 )
 
 
-def _check_may_link(assistance_request: AssistanceRequest, activity: Activity | None, actor):
+def _check_may_link(
+    assistance_request: AssistanceRequest, activity: Activity | None, actor: User
+) -> None:
     if not can_work_on(actor, assistance_request):
-        raise ValidationError(_("Only the triage desk or the assigned officer records this."))
+        raise PermissionDenied
     if assistance_request.status not in LEADS_TO_ACTIVITIES:
         raise ValidationError(
             {"assistance_request": _("Only an accepted request leads to activities.")}
@@ -26,11 +31,14 @@ def _check_may_link(assistance_request: AssistanceRequest, activity: Activity | 
         raise ValidationError({"activity": _("This activity already belongs to a request.")})
 
 
-def _carry_over_request_consent(assistance_request: AssistanceRequest, activity: Activity):
+def _carry_over_request_consent(
+    assistance_request: AssistanceRequest, activity: Activity, actor: User
+) -> None:
     latest = assistance_request.consent_changes.order_by("-at", "-pk").first()
     if latest is not None:
         activity_services.carry_over_consent(
             activity,
+            actor=actor,
             party=assistance_request.party,
             by=latest.by,
             general=latest.general,
@@ -40,7 +48,7 @@ def _carry_over_request_consent(assistance_request: AssistanceRequest, activity:
 
 @transaction.atomic
 def link_activity(
-    assistance_request: AssistanceRequest, activity: Activity, *, actor
+    assistance_request: AssistanceRequest, activity: Activity, *, actor: User
 ) -> RequestActivity:
     """Record that the activity was delivered on this accepted request.
 
@@ -50,13 +58,17 @@ def link_activity(
     link = RequestActivity.objects.create(
         assistance_request=assistance_request, activity=activity, linked_by=actor
     )
-    _carry_over_request_consent(assistance_request, activity)
+    _carry_over_request_consent(assistance_request, activity, actor)
     return link
 
 
 @transaction.atomic
 def create_activity_for_request(
-    assistance_request: AssistanceRequest, *, actor, beneficiaries=None, **fields
+    assistance_request: AssistanceRequest,
+    *,
+    actor: User,
+    beneficiaries: Iterable[Party] | None = None,
+    **fields: Any,
 ) -> Activity:
     """Record a new activity on an accepted request (beneficiary: the requesting party)."""
     _check_may_link(assistance_request, None, actor)
@@ -67,7 +79,9 @@ def create_activity_for_request(
     return activity
 
 
-def propagate_consent(assistance_request: AssistanceRequest, *, actor, general, details) -> int:
+def propagate_consent(
+    assistance_request: AssistanceRequest, *, actor: User, general: bool, details: bool
+) -> int:
     """Apply the focal point's new consent to every activity of the request; how many changed.
 
     Call inside the transaction that records the consent on the request.
@@ -76,6 +90,7 @@ def propagate_consent(assistance_request: AssistanceRequest, *, actor, general, 
     for link in assistance_request.activity_links.select_related("activity"):
         consent = activity_services.carry_over_consent(
             link.activity,
+            actor=actor,
             party=assistance_request.party,
             by=actor,
             general=general,

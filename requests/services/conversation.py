@@ -1,12 +1,17 @@
 """Messages, documents and the record of who opened a request."""
 
+from collections.abc import Iterable
+
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.actors import Actor
+from portal.models import User
+from portal.uploads import CheckedUpload, check_upload
 from requests import notifications
-from requests.documents import CheckedUpload, check_upload
 from requests.models import AccessRecord, AssistanceRequest, Document, Message, SavedReply
 from requests.permissions import (
     can_change_saved_reply,
@@ -16,7 +21,7 @@ from requests.permissions import (
 )
 
 
-def validate_upload(upload) -> CheckedUpload:
+def validate_upload(upload: UploadedFile) -> CheckedUpload:
     """Check an upload before anything is written; raises ValidationError."""
     return check_upload(upload)
 
@@ -29,13 +34,18 @@ def _touch(assistance_request: AssistanceRequest) -> None:
 
 @transaction.atomic
 def add_document(
-    assistance_request: AssistanceRequest, upload, *, actor, kind=None, message=None
+    assistance_request: AssistanceRequest,
+    upload: UploadedFile,
+    *,
+    actor: User,
+    kind: str | None = None,
+    message: Message | None = None,
 ) -> Document:
     """Store an upload privately with its checksum; the caller has checked the right to upload."""
     checked = check_upload(upload)
     kind = kind or Document.Kind.SUPPORTING
     if kind == Document.Kind.DELIVERABLE and not can_work_on(actor, assistance_request):
-        raise ValidationError(_("Only the staff handling the request deliver documents."))
+        raise PermissionDenied
     upload.name = checked.name
     document = Document.objects.create(
         assistance_request=assistance_request,
@@ -53,14 +63,22 @@ def add_document(
 
 
 @transaction.atomic
-def upload_document(assistance_request: AssistanceRequest, upload, *, actor, kind=None) -> Document:
+def upload_document(
+    assistance_request: AssistanceRequest,
+    upload: UploadedFile,
+    *,
+    actor: User,
+    kind: str | None = None,
+) -> Document:
     """A document added from the request page, by someone allowed to upload now."""
     if not can_upload(actor, assistance_request):
         raise ValidationError(_("Documents can no longer be added to this request."))
     return add_document(assistance_request, upload, actor=actor, kind=kind)
 
 
-def validate_attachments(attachments, *, field: str = "attachments") -> None:
+def validate_attachments(
+    attachments: Iterable[UploadedFile], *, field: str = "attachments"
+) -> None:
     """Check every file before anything is written, so a bad one leaves no trace."""
     errors = []
     for upload in attachments:
@@ -76,17 +94,17 @@ def validate_attachments(attachments, *, field: str = "attachments") -> None:
 def post_message(
     assistance_request: AssistanceRequest,
     *,
-    actor,
+    actor: User,
     body: str,
     internal: bool = False,
-    attachments=(),
+    attachments: Iterable[UploadedFile] = (),
 ) -> Message:
     """Add to the bilateral thread (or, for staff, an internal note), with any files, and tell
     the other side; a file refused leaves neither the message nor any file behind."""
     if not can_write_message(actor, assistance_request):
         raise ValidationError(_("You cannot write on this request now."))
     if internal and not actor.is_staff:
-        raise ValidationError(_("Only staff write internal notes."))
+        raise PermissionDenied
     body = body.strip()
     if not body:
         raise ValidationError({"body": _("Write a message.")})
@@ -110,7 +128,7 @@ def post_message(
 def record_access(
     assistance_request: AssistanceRequest,
     *,
-    user,
+    user: Actor,
     kind: str = AccessRecord.Kind.PORTAL_PAGE,
     document: Document | None = None,
 ) -> None:
@@ -138,7 +156,7 @@ def record_access(
     )
 
 
-def save_saved_reply(saved_reply: SavedReply, *, actor) -> SavedReply:
+def save_saved_reply(saved_reply: SavedReply, *, actor: User) -> SavedReply:
     """Add or change a saved reply: a shared one by the triage desk, a personal one by its
     owner (who it is made for); who changed it last is kept."""
     if saved_reply.pk is not None:

@@ -3,9 +3,11 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from portal.models import User
 from requests.models import AssistanceRequest, Message, Status, StatusChange
 from requests.services.conversation import post_message, upload_document
 from requests.services.workflow import assign_officer, transition
@@ -20,14 +22,14 @@ _COMPOSER_FIELDS = {"note": "body", "reason": "body", "deliverable": "attachment
 def reply(
     assistance_request: AssistanceRequest,
     *,
-    actor,
+    actor: User,
     body: str,
     internal: bool,
-    attachment=None,
+    attachment: UploadedFile | None = None,
     to_status: str = "",
     due_date: datetime.date | None = None,
     expected_status: str | None = None,
-    assignee=None,
+    assignee: User | None = None,
 ) -> Message | StatusChange | None:
     """Staff write to the party (with a file, if any) or leave an internal note, and with
     `to_status` move the request in the same transaction: all of it or nothing.

@@ -1,35 +1,25 @@
 """Drafting a request: officials and focal points write it; nothing is saved half-way."""
 
+from collections.abc import Iterable
+
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.development import status_as_of
 from portal.localisation import join_list
+from portal.models import Party, User
 from requests import permissions
-from requests.models import PARTY_ONLY_STATUSES, AssistanceRequest, Kind, Status
+from requests.models import DRAFT_FIELDS, PARTY_ONLY_STATUSES, AssistanceRequest, Kind, Status
 from requests.services import access
 from requests.services.conversation import add_document, validate_attachments
 from requests.services.references import next_reference
 
-_DRAFT_FIELDS = (
-    "kind",
-    "purpose",
-    "legal_areas",
-    "policy_format",
-    "venue",
-    "enforcement_agencies",
-    "enforcement_areas",
-    "enforcement_help",
-    "treaties",
-    "title",
-    "description",
-    "wished_by",
-)
 
-
-def check_request_rules(party, data: dict) -> None:
+def check_request_rules(party: Party, data: dict) -> None:
     """The rules of seeds/000 that depend on the party and the kind; raises per field."""
     errors = {}
     kind = data.get("kind")
@@ -82,7 +72,7 @@ def _check_enforcement(data: dict) -> dict:
 
 def answers_of(assistance_request: AssistanceRequest) -> dict:
     """The saved answers in the shape check_request_rules reads, beneficiaries included."""
-    answers = {field: getattr(assistance_request, field) for field in _DRAFT_FIELDS}
+    answers = {field: getattr(assistance_request, field) for field in DRAFT_FIELDS}
     return {**answers, "beneficiaries": list(assistance_request.beneficiaries.all())}
 
 
@@ -106,7 +96,7 @@ def answers_for_another_kind(data: dict) -> list[str]:
 
 def _clean_for_kind(data: dict) -> dict:
     """Drop answers that belong to another kind, so a changed kind leaves nothing stale."""
-    data = {field: data.get(field) for field in _DRAFT_FIELDS}
+    data = {field: data.get(field) for field in DRAFT_FIELDS}
     for field in answers_for_another_kind(data):
         data[field] = [] if field in _LISTS else ""
     for field in _LISTS:
@@ -117,7 +107,13 @@ def _clean_for_kind(data: dict) -> dict:
 
 
 @transaction.atomic
-def create_draft(*, actor, data: dict, attachments=(), form_token=None) -> AssistanceRequest:
+def create_draft(
+    *,
+    actor: User,
+    data: dict,
+    attachments: Iterable[UploadedFile] = (),
+    form_token: str | None = None,
+) -> AssistanceRequest:
     """A new draft for the actor's party, with its attachments; all or nothing.
 
     Given the token of the form it comes from, a second call with the same token (the form
@@ -125,7 +121,7 @@ def create_draft(*, actor, data: dict, attachments=(), form_token=None) -> Assis
     """
     party = actor.party
     if party is None:
-        raise ValidationError(_("Only a member of a party can request assistance."))
+        raise PermissionDenied
     if form_token and (earlier := _created_from_form(actor, form_token)):
         return earlier
     check_request_rules(party, data)
@@ -156,12 +152,18 @@ def create_draft(*, actor, data: dict, attachments=(), form_token=None) -> Assis
     return assistance_request
 
 
-def _created_from_form(actor, form_token):
+def _created_from_form(actor: User, form_token: str | None) -> AssistanceRequest | None:
     return AssistanceRequest.objects.filter(form_token=form_token, created_by=actor).first()
 
 
 @transaction.atomic
-def update_draft(assistance_request: AssistanceRequest, *, actor, data: dict, attachments=()):
+def update_draft(
+    assistance_request: AssistanceRequest,
+    *,
+    actor: User,
+    data: dict,
+    attachments: Iterable[UploadedFile] = (),
+) -> AssistanceRequest:
     """Change a draft's answers (and add attachments); only while it is a draft."""
     locked = AssistanceRequest.objects.select_for_update().get(pk=assistance_request.pk)
     if locked.status not in PARTY_ONLY_STATUSES:
@@ -182,7 +184,7 @@ def update_draft(assistance_request: AssistanceRequest, *, actor, data: dict, at
 
 
 @transaction.atomic
-def discard_draft(assistance_request: AssistanceRequest, *, actor) -> str:
+def discard_draft(assistance_request: AssistanceRequest, *, actor: User) -> str:
     """Delete a draft the organisation never saw, with its files; returns its reference.
 
     The reference is not reused (the counter keeps it) and the audit trail keeps the deletion.
@@ -198,13 +200,14 @@ def discard_draft(assistance_request: AssistanceRequest, *, actor) -> str:
     return reference
 
 
-def _delete_files(files) -> None:
+def _delete_files(files: Iterable[FieldFile]) -> None:
     """The stored files of a discarded draft, once its deletion is committed."""
     for file in files:
-        file.storage.delete(file.name)
+        if file.name:
+            file.storage.delete(file.name)
 
 
-def restamp_region(party) -> None:
+def restamp_region(party: Party) -> None:
     """The party's requests take its region (registered with portal.services.save_party):
     the bureau that sees them is the one of the party's region now."""
     AssistanceRequest.objects.filter(party=party).exclude(region=party.region).update(

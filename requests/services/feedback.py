@@ -1,9 +1,12 @@
 """What the party's focal point says of a request: consent to publish, and the rating."""
 
-from django.core.exceptions import ValidationError
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from portal.models import User
 from requests.models import AssistanceRequest, ConsentChange, Feedback
 from requests.permissions import can_consent, can_rate
 from requests.services.activities import propagate_consent
@@ -11,11 +14,11 @@ from requests.services.activities import propagate_consent
 
 @transaction.atomic
 def set_consent(
-    assistance_request: AssistanceRequest, *, actor, general: bool, details: bool
+    assistance_request: AssistanceRequest, *, actor: User, general: bool, details: bool
 ) -> AssistanceRequest:
     """Record the focal point's consent (recommendation 5); details need general consent too."""
     if not can_consent(actor, assistance_request):
-        raise ValidationError(_("Only the party's focal point gives or withdraws consent."))
+        raise PermissionDenied
     if details and not general:
         raise ValidationError(
             {"details": _("Details can be shared only if general information may be published.")}
@@ -35,7 +38,7 @@ def set_consent(
 
 
 @transaction.atomic
-def give_feedback(assistance_request: AssistanceRequest, *, actor, **scores) -> Feedback:
+def give_feedback(assistance_request: AssistanceRequest, *, actor: User, **scores: Any) -> Feedback:
     """The focal point rates a delivered request once: relevance, timeliness, quality (1-5)."""
     locked = AssistanceRequest.objects.select_for_update().get(pk=assistance_request.pk)
     if not can_rate(actor, locked):  # locked: two quick submissions cannot both rate

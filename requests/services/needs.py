@@ -1,14 +1,16 @@
 """A development need (recommendation 9) made into an assistance request, keeping the link."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.matching import permissions as matching_permissions
-from portal.models import Match, Need, NeedStatus
+from portal.models import Match, MatchStatus, Need, NeedStatus, User
 from requests.models import AssistanceRequest, NeedRequest, RequestActivity
 from requests.services.activities import LEADS_TO_ACTIVITIES
 from requests.services.drafting import create_draft
@@ -31,7 +33,7 @@ def initial_answers(need: Need) -> dict[str, Any]:
     }
 
 
-def check_may_request(actor, need: Need) -> None:
+def check_may_request(actor: User, need: Need) -> None:
     if not matching_permissions.is_member_of_need_party(actor, need):
         raise PermissionDenied
     if need.status == NeedStatus.CLOSED:
@@ -41,7 +43,9 @@ def check_may_request(actor, need: Need) -> None:
 
 
 @transaction.atomic
-def request_from_need(need: Need, *, actor, data: dict, attachments=()) -> AssistanceRequest:
+def request_from_need(
+    need: Need, *, actor: User, data: dict, attachments: Iterable[UploadedFile] = ()
+) -> AssistanceRequest:
     """A draft request of the need's party from the need; the link is kept. All or nothing."""
     check_may_request(actor, need)
     assistance_request = create_draft(actor=actor, data=data, attachments=attachments)
@@ -49,11 +53,16 @@ def request_from_need(need: Need, *, actor, data: dict, attachments=()) -> Assis
     return assistance_request
 
 
-def link_match_activity(match: Match, actor) -> None:
+def link_match_activity(match: Match, actor: User) -> None:
     """An accepted match's activity belongs to the request its need became, once accepted.
 
-    Registered with portal.matching.services at start-up (RequestsConfig.ready).
+    Registered with portal.matching.services at start-up (RequestsConfig.ready); the actor is
+    the provider's member whose acceptance concluded the match.
     """
+    if match.status != MatchStatus.ACCEPTED:
+        raise ValidationError(_("Only an accepted match becomes an activity of the request."))
+    if not matching_permissions.may_move_match(actor, match, "provider", match.status):
+        raise PermissionDenied
     link = NeedRequest.objects.filter(need_id=match.need_id).first()
     if link is None or match.activity is None:
         return

@@ -1,13 +1,16 @@
 """The one place a request's status changes (DESIGN.md s.3)."""
 
 import datetime
+from collections.abc import Iterable
 from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.models import User
 from portal.roles import is_triage
 from portal.workflow import WorkflowError, move
 from requests import notifications
@@ -24,11 +27,11 @@ from requests.models import (
 from requests.models.workflow import TRANSITIONS
 from requests.permissions import can_take, may_take_region, plays
 from requests.services import access
-from requests.services.conversation import add_document
+from requests.services.conversation import add_document, post_message
 from requests.services.drafting import answers_of, check_request_rules
 
 
-def _check_pause(locked, to_status, *, note) -> None:
+def _check_pause(locked: AssistanceRequest, to_status: str, *, note: str) -> None:
     """A pause says why (the party reads it); resuming returns where the pause was taken."""
     if to_status == Status.INFORMATION_REQUESTED and not note.strip():
         raise ValidationError({"note": _("Write the question the party should answer.")})
@@ -43,7 +46,7 @@ def _check_pause(locked, to_status, *, note) -> None:
             )
 
 
-def _stop_the_pause(locked) -> None:
+def _stop_the_pause(locked: AssistanceRequest) -> None:
     """Recommendations 1 and 13: the clock stops while a request is paused, so the agreed
     time frame moves on by the days it waited, and the days are counted apart."""
     if locked.waiting_since:
@@ -55,7 +58,15 @@ def _stop_the_pause(locked) -> None:
     locked.paused_from = ""
 
 
-def _check_requirements(locked, to_status, *, reason, due_date, deliverable, note="") -> None:
+def _check_requirements(
+    locked: AssistanceRequest,
+    to_status: str,
+    *,
+    reason: str,
+    due_date: datetime.date | None,
+    deliverable: UploadedFile | None,
+    note: str = "",
+) -> None:
     if locked.status == Status.READY and to_status == Status.DRAFT and not note.strip():
         # The official must learn what to change.
         raise ValidationError({"note": _("Say what should change before it is submitted.")})
@@ -81,12 +92,12 @@ def transition(
     assistance_request: AssistanceRequest,
     to_status: str,
     *,
-    actor,
+    actor: User,
     note: str = "",
     note_visible_to_party: bool = True,
     reason: str = "",
     due_date: datetime.date | None = None,
-    deliverable=None,
+    deliverable: UploadedFile | None = None,
     expected_status: str | None = None,
 ) -> AssistanceRequest:
     """Move the request to `to_status` if the workflow and the actor allow it.
@@ -96,6 +107,7 @@ def transition(
     WorkflowError, an actor without the right PermissionDenied. Records a StatusChange and
     queues notifications to be sent once the transaction commits.
     """
+    before: dict[str, datetime.date | None] = {}  # the due date before the move
     return move(
         assistance_request,
         to_status,
@@ -110,21 +122,37 @@ def transition(
             reason=reason,
             due_date=due_date,
             deliverable=deliverable,
+            before=before,
         ),
+        history=False,  # StatusChange is the history
         record=partial(
-            _record, actor=actor, note=note, note_visible_to_party=note_visible_to_party
+            _record,
+            actor=actor,
+            note=note,
+            note_visible_to_party=note_visible_to_party,
+            before=before,
         ),
     )
 
 
-def _prepare(locked, to_status, *, actor, note, reason, due_date, deliverable) -> None:
+def _prepare(
+    locked: AssistanceRequest,
+    to_status: str,
+    *,
+    actor: User,
+    note: str,
+    reason: str,
+    due_date: datetime.date | None,
+    deliverable: UploadedFile | None,
+    before: dict[str, datetime.date | None],
+) -> None:
     """The move's requirements, then the fields that change with it."""
     _check_pause(locked, to_status, note=note)
     _check_requirements(
         locked, to_status, reason=reason, due_date=due_date, deliverable=deliverable, note=note
     )
     now = timezone.now()
-    locked._due_date_before = locked.due_date  # the history row says if the move changed it
+    before["due_date"] = locked.due_date  # the history row says if the move changed it
     resuming = locked.status in PAUSED_STATUSES
     if resuming:
         _stop_the_pause(locked)
@@ -142,7 +170,15 @@ def _prepare(locked, to_status, *, actor, note, reason, due_date, deliverable) -
     locked.changed_by(actor)  # the audit trail names the actor, from a task as from a page
 
 
-def _record(locked, from_status, *, actor, note, note_visible_to_party) -> None:
+def _record(
+    locked: AssistanceRequest,
+    from_status: str,
+    *,
+    actor: User,
+    note: str,
+    note_visible_to_party: bool,
+    before: dict[str, datetime.date | None],
+) -> None:
     """The history row, who sees the request from now on, and the notifications."""
     if locked.status == Status.DECLINED:
         note = note or locked.decline_reason
@@ -156,7 +192,7 @@ def _record(locked, from_status, *, actor, note, note_visible_to_party) -> None:
         at=locked.last_activity_at,
         note=note.strip(),
         note_visible_to_party=note_visible_to_party,
-        due_date=locked.due_date if locked.due_date != locked._due_date_before else None,
+        due_date=locked.due_date if locked.due_date != before.get("due_date") else None,
     )
     if from_status in PARTY_ONLY_STATUSES:
         access.refresh_view_access(locked)  # beneficiaries see it from now on
@@ -171,7 +207,9 @@ def _record(locked, from_status, *, actor, note, note_visible_to_party) -> None:
 
 
 @transaction.atomic
-def assign_officer(assistance_request: AssistanceRequest, officer, *, actor) -> AssistanceRequest:
+def assign_officer(
+    assistance_request: AssistanceRequest, officer: User, *, actor: User
+) -> AssistanceRequest:
     """The triage desk gives the request to an officer, who then sees and works on it."""
     if not is_triage(actor):
         raise PermissionDenied
@@ -179,7 +217,7 @@ def assign_officer(assistance_request: AssistanceRequest, officer, *, actor) -> 
 
 
 @transaction.atomic
-def take(assistance_request: AssistanceRequest, *, actor) -> AssistanceRequest:
+def take(assistance_request: AssistanceRequest, *, actor: User) -> AssistanceRequest:
     """ "Take it": staff who may handle the request's region assign it to themselves."""
     locked = AssistanceRequest.objects.select_related("party").get(pk=assistance_request.pk)
     if not can_take(actor, locked):
@@ -187,7 +225,9 @@ def take(assistance_request: AssistanceRequest, *, actor) -> AssistanceRequest:
     return _assign(locked, actor, actor=actor)
 
 
-def _assign(assistance_request, officer, *, actor) -> AssistanceRequest:
+def _assign(
+    assistance_request: AssistanceRequest, officer: User | None, *, actor: User
+) -> AssistanceRequest:
     """Lock, assign, record who decided it and when (the timeline shows it), notify."""
     locked = (
         AssistanceRequest.objects.select_for_update()
@@ -217,11 +257,15 @@ def _assign(assistance_request, officer, *, actor) -> AssistanceRequest:
 
 
 @transaction.atomic
-def send_information(assistance_request: AssistanceRequest, *, actor, body: str, attachments=()):
+def send_information(
+    assistance_request: AssistanceRequest,
+    *,
+    actor: User,
+    body: str,
+    attachments: Iterable[UploadedFile] = (),
+) -> AssistanceRequest:
     """The party answers a request for information: its message, its files and the return to
     the stage the request was paused at happen together or not at all."""
-    from requests.services.conversation import post_message
-
     if assistance_request.status != Status.INFORMATION_REQUESTED:
         raise ValidationError(_("This request is not waiting for information from your party."))
     post_message(assistance_request, actor=actor, body=body, attachments=attachments)

@@ -176,6 +176,7 @@ def _statistic_rows(count: int, rng: random.Random, cast: Cast):
             rng.randint(0, 500_000), "USD" if metrics[metric] == "retail_value" else "", "",
             now if released else None, now, False, cast.focal[party_id], party_id,
             cast.focal[party_id] if released else None,
+            "released" if released else "unreleased",
         )  # fmt: skip
 
 
@@ -184,7 +185,7 @@ def seed_statistics(count: int, cast: Cast, seed: int = 12) -> dict[str, int]:
         "enforcement_infringementstatistic",
         columns(
             "year agency_type agency_name metric ip_right product_category value currency "
-            "note released_at created_at is_demo created_by_id party_id released_by_id"
+            "note released_at created_at is_demo created_by_id party_id released_by_id status"
         ),
         _statistic_rows(count, random.Random(seed), cast),  # noqa: S311 - invented, not secret
     )

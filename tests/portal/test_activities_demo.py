@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_activities_hang_on_the_demo_requests_and_load_once():
     load_portal_demo()
-    first = requests_demo.load()  # the requests demo loads the activities on its requests
+    requests_demo.load()
+    first = demo_activities.load()  # on the demo requests, so loaded after them
     again = demo_activities.load()
     activities = Activity.objects.filter(title__startswith="[Demo] ")
     assert activities.count() == 6 and "6 activities" in first

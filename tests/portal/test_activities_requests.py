@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -55,7 +55,7 @@ def test_a_request_not_yet_accepted_leads_to_no_activity(ke_official, ke_focal, 
 
 def test_only_staff_working_on_the_request_record_its_activities(ke_accepted, officer, ke_focal):
     for outsider in (officer, ke_focal):  # the officer is not assigned to this request
-        with pytest.raises(ValidationError):
+        with pytest.raises(PermissionDenied):
             request_activities.create_activity_for_request(
                 ke_accepted, actor=outsider, **activity_fields()
             )
@@ -119,9 +119,8 @@ def test_the_request_page_tells_staff_when_every_activity_is_completed(ke_accept
     )
     url = ke_accepted.get_absolute_url()
     assert "All activities completed" not in client_for(triage).get(url).content.decode()
-    activity_services.update_activity(
-        activity, status=ActivityStatus.COMPLETED, actual_start=TODAY, actual_end=TODAY
-    )
+    activity_services.update_activity(activity, actor=triage, actual_start=TODAY, actual_end=TODAY)
+    activity_services.move_activity(activity, ActivityStatus.COMPLETED, actor=triage)
     assert "All activities completed" in client_for(triage).get(url).content.decode()
     ke_accepted.refresh_from_db()
     assert ke_accepted.status == Status.ACCEPTED  # the workflow stays with staff

@@ -279,23 +279,23 @@ def test_the_sweep_gives_back_rows_whose_worker_died_while_sending(ke_focal, ken
 
 
 def test_staff_retry_gives_a_failed_row_fresh_tries(
-    ke_focal, kenya, mailoutbox, django_capture_on_commit_callbacks
+    ke_focal, kenya, triage, mailoutbox, django_capture_on_commit_callbacks
 ):
     (row,) = submit([ke_focal], kenya)
     Notification.objects.filter(pk=row.pk).update(
         status=Status.FAILED, attempts=6, last_error="SMTPServerDisconnected"
     )
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.retry_notifications([row.pk]) == 1
+        assert services.retry_notifications([row.pk], actor=triage) == 1
     row.refresh_from_db()
     assert row.status == Status.SENT and row.attempts == 1 and row.last_error == ""
     assert len(mailoutbox) == 1
 
 
-def test_staff_retry_leaves_sent_rows_alone(ke_focal, kenya, mailoutbox):
+def test_staff_retry_leaves_sent_rows_alone(ke_focal, kenya, triage, mailoutbox):
     (row,) = submit([ke_focal], kenya)
     services.deliver_notification(row.pk)
-    assert services.retry_notifications([row.pk]) == 0
+    assert services.retry_notifications([row.pk], actor=triage) == 0
     assert len(mailoutbox) == 1
 
 

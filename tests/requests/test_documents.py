@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from requests.documents import check_upload, safe_name
+from portal.uploads import check_upload, safe_name
 from requests.models import Document
 from tests.conftest import client_for
 from tests.requests.conftest import PDF, pdf

@@ -27,7 +27,7 @@ from requests.models import (
     Status,
 )
 from requests.permissions import VIEW, visible_requests
-from tests.conftest import make_member, make_user
+from tests.conftest import make_member, make_user, membership_admin
 from tests.requests.conftest import draft, move
 
 pytestmark = pytest.mark.django_db
@@ -110,8 +110,8 @@ def world(ke_official, ke_focal, cl_official, cl_focal, triage, officer, bureau_
     # Chile moves to the Asia and Pacific bureau (for the test): its requests move with it.
     chile.region = Region.ASIA_PACIFIC
     save_party(chile)
-    set_membership(mover, chile, Membership.Role.OFFICIAL)
-    end_membership(leaver)
+    set_membership(mover, chile, Membership.Role.OFFICIAL, actor=membership_admin())
+    end_membership(leaver, actor=membership_admin())
     inactive.is_active = False
     inactive.save()
     people = (ke_official, ke_focal, cl_official, cl_focal, triage, officer, bureau_africa)

@@ -157,10 +157,13 @@ def test_changing_the_password_ends_the_other_sessions(ke_official):
 def test_a_role_change_ends_the_users_other_sessions(ke_official):
     from portal.models import Membership
     from portal.services import set_membership
+    from tests.conftest import membership_admin
 
     client = client_for(ke_official)
     assert client.get(reverse("requests:list")).status_code == 200
-    set_membership(ke_official, ke_official.party, Membership.Role.FOCAL_POINT)
+    set_membership(
+        ke_official, ke_official.party, Membership.Role.FOCAL_POINT, actor=membership_admin()
+    )
     assert client.get(reverse("requests:list")).status_code == 302
 
 

@@ -1,11 +1,9 @@
-from importlib import import_module
-from importlib.util import find_spec
-
-from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
+
+from portal import demo_loaders
 
 DUMMY_MAIL = "django.core.mail.backends.dummy.EmailBackend"
 
@@ -13,7 +11,7 @@ DUMMY_MAIL = "django.core.mail.backends.dummy.EmailBackend"
 class Command(BaseCommand):
     help = (
         "Load the demo world (clearly marked as demo) on top of the reference data: accounts, "
-        "then each app's own demo objects from its `demo` module. Idempotent."
+        "then the demo objects of each app, by the loader it registered. Idempotent."
     )
 
     def add_arguments(self, parser):
@@ -29,11 +27,7 @@ class Command(BaseCommand):
         # The demo world's notifications are delivered to nobody: the addresses are invented
         # (@demo.invalid) and printing a hundred e-mails would bury the accounts below.
         with override_settings(EMAIL_BACKEND=DUMMY_MAIL), transaction.atomic():
-            for app_config in apps.get_app_configs():
-                module_name = f"{app_config.name}.demo"
-                if app_config.name.startswith("django") or find_spec(module_name) is None:
-                    continue
-                summary = import_module(module_name).load()
-                self.stdout.write(f"Demo data for {app_config.label}: {summary}")
+            for label, load in demo_loaders.loaders():
+                self.stdout.write(f"Demo data for {label}: {load()}")
         if options["accounts"]:
             call_command("demo_accounts", stdout=self.stdout)
