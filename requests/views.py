@@ -12,8 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.downloads import stored_file_response
 from portal.forms import submitted
+from portal.uploads import ALLOWED
 from requests import permissions, progress, selectors, services
-from requests.documents import ALLOWED
 from requests.filters import RequestFilter
 from requests.forms import (
     ConsentForm,
