@@ -24,7 +24,7 @@ from django.contrib.postgres.search import (
     SearchRank,
 )
 from django.db import connection
-from django.db.models import Case, CharField, F, QuerySet, Value, When
+from django.db.models import Case, CharField, F, FloatField, Func, QuerySet, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -232,6 +232,7 @@ class ParsedQuery:
         """Each clause's forms in every configuration OR-ed, the clauses AND-ed ("" if none)."""
         self.corrections  # noqa: B018 - the corrections join the clauses' forms
         forms = [(n, form) for n, clause in enumerate(self.clauses) for form in clause.forms()]
+        self._rank_parts: list[str] = []
         if not forms:
             return ""
         with connection.cursor() as cursor:
@@ -252,10 +253,17 @@ class ParsedQuery:
             parts.append(f"!( {joined} )" if clause.negated else f"( {joined} )")
         if not any(not part.startswith("!") for part in parts):
             return ""  # only exclusions, or only stop words: nothing to look for
+        self._rank_parts = [part for part in parts if not part.startswith("!")]
         return " & ".join(parts)
 
     def tsquery(self) -> TsQuery:
         return TsQuery(self.tsquery_text)
+
+    @property
+    def rank_parts(self) -> list[str]:
+        """The tsquery of each word that must match (set with tsquery_text), for ranking."""
+        self.tsquery_text  # noqa: B018 - computes both
+        return self._rank_parts
 
 
 def parse(q) -> ParsedQuery:
@@ -276,8 +284,17 @@ def matching(queryset: QuerySet, q) -> QuerySet:
 
 
 def by_relevance(queryset: QuerySet, q) -> QuerySet:
-    """Order matches best first (a name or title match counts for more), newest on a tie."""
-    rank = SearchRank(F("search_vector"), parse(q).tsquery())
+    """Order matches best first, newest on a tie. A provision ranks by its weakest word (the
+    least ts_rank of the query's words, each scored by where it occurs: a flexibility name,
+    title or article most, then the text, the party, the description), then by their sum. So
+    "compulsory licence" puts the compulsory licences, where both words are in the name, above
+    a licensing clause whose description mentions compulsory licences once."""
+    parts = parse(q).rank_parts
+    ranks = [SearchRank(F("search_vector"), TsQuery(part)) for part in parts]
+    if len(ranks) == 1:
+        rank = ranks[0]
+    else:
+        rank = Func(*ranks, function="LEAST", output_field=FloatField()) + sum(ranks) / 100
     return queryset.annotate(rank=rank).order_by(
         "-rank", F("law_date").desc(nulls_last=True), "-id"
     )

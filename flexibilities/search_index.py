@@ -140,7 +140,7 @@ FROM flexibilities_provision q
 LEFT JOIN unnest(%s::text[], %s::tsvector[]) AS cv(k, v) ON cv.k = 'c' || q.category_id
 LEFT JOIN unnest(%s::text[], %s::tsvector[]) AS pv(k, v) ON pv.k = 'p' || q.party_id
 WHERE q.id = p.id AND p.id = ANY(%s)
-"""
+"""  # noqa: S608 - built from constants, values passed as parameters
 
 
 def _update(ids: list[int], extras: dict[str, str]) -> None:
@@ -196,14 +196,14 @@ SELECT DISTINCT w, p.language FROM flexibilities_provision p,
   {_WORDS.format(text="p.law_title || ' ' || p.article || ' ' || p.text")} AS w
 WHERE p.is_published AND p.id = ANY(%s) AND length(w) BETWEEN 4 AND 60 AND w !~ '[一-鿿]'
 ON CONFLICT (word, language) DO NOTHING
-"""
+"""  # noqa: S608 - built from constants, values passed as parameters
 _REFERENCE_VOCABULARY_SQL = f"""
 INSERT INTO flexibilities_searchword (word, language)
 SELECT DISTINCT w, u.language FROM unnest(%s::text[], %s::text[]) AS u(language, t),
   {_WORDS.format(text="u.t")} AS w
 WHERE length(w) BETWEEN 4 AND 60 AND w !~ '[一-鿿]'
 ON CONFLICT (word, language) DO NOTHING
-"""
+"""  # noqa: S608 - built from constants, values passed as parameters
 
 
 def refresh_vocabulary(ids: list[int]) -> None:
