@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from flexibilities import alerts, counts_cache, dataset, exports, search, selectors
+from flexibilities import alerts, citations, counts_cache, dataset, exports, search, selectors
 from flexibilities.compare import CompareForm, build_matrix, is_asked, matrix_csv, matrix_json
 from flexibilities.facets import chips, facet_groups, relaxations
 from flexibilities.filters import RANK_LIMIT
@@ -115,6 +115,21 @@ def provision_detail(request, pk: int):
         "changes": list(provision.changes.all()),
     }
     return render(request, "flexibilities/provision_detail.html", context)
+
+
+@require_GET
+def provision_citation(request, pk: int, fmt: str):
+    """The provision's citation as a RIS, BibTeX or CSL-JSON download."""
+    provision = selectors.public_provision(pk)
+    if provision is None or fmt not in citations.FORMATS:
+        raise Http404
+    url = request.build_absolute_uri(provision.get_absolute_url())
+    body = citations.WRITERS[fmt](provision, url, timezone.localdate())
+    content_type, extension = citations.FORMATS[fmt]
+    response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
+    name = f"provision-{provision.pk}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @require_GET
