@@ -75,3 +75,10 @@ def test_a_provision_is_cited_as_ris_bibtex_and_csl_json(client):
 def test_a_draft_provision_has_no_citation(client):
     draft = make_provision("KE", is_published=False)
     assert client.get(f"/flexibilities/provisions/{draft.pk}/cite.ris").status_code == 404
+
+
+def test_the_results_come_before_the_filters_which_are_one_link_away(client):
+    make_provision("KE")
+    html = client.get(URL, {"q": "licence"}).content.decode()
+    assert html.index('class="flex-results"') < html.index('class="flex-facets"')
+    assert '<a href="#filters-title">' in html and 'id="filters-title"' in html
