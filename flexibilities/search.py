@@ -286,15 +286,15 @@ def matching(queryset: QuerySet, q) -> QuerySet:
 def by_relevance(queryset: QuerySet, q) -> QuerySet:
     """Order matches best first, newest on a tie. A provision ranks by its weakest word (the
     least ts_rank of the query's words, each scored by where it occurs: a flexibility name,
-    title or article most, then the text, the party, the description), then by their sum. So
+    title or article most, then the text, the party, the description). So
     "compulsory licence" puts the compulsory licences, where both words are in the name, above
     a licensing clause whose description mentions compulsory licences once."""
     parts = parse(q).rank_parts
     ranks = [SearchRank(F("search_vector"), TsQuery(part)) for part in parts]
-    if len(ranks) == 1:
-        rank = ranks[0]
-    else:
-        rank = Func(*ranks, function="LEAST", output_field=FloatField()) + sum(ranks) / 100
+    # Each ts_rank reads (detoasts) the vector again: one call per word, no more.
+    rank = (
+        ranks[0] if len(ranks) == 1 else Func(*ranks, function="LEAST", output_field=FloatField())
+    )
     return queryset.annotate(rank=rank).order_by(
         "-rank", F("law_date").desc(nulls_last=True), "-id"
     )
