@@ -28,6 +28,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import translation
 
+from flexibilities.counts_cache import provisions_changed
 from flexibilities.reference.loaders import LANGUAGE_FIELDS
 
 # The configurations made by migrations 0005 and 0008 (unaccent, then the language's stemmer).
@@ -182,6 +183,7 @@ def rebuild_all(report=None) -> int:
             refresh_vocabulary(ids[start : start + BATCH])
         if report:
             report(min(start + BATCH, len(ids)), len(ids))
+    provisions_changed()  # the cached search counts may change
     return len(ids)
 
 

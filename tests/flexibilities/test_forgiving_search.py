@@ -236,3 +236,23 @@ def test_a_zero_result_page_shows_the_nearest_flexibilities_by_name(client, libr
     names = [category.slug for category in response.context["nearest_categories"]]
     assert names[0] == "utility-models"
     assert 'href="/flexibilities/categories/utility-models/"' in response.content.decode()
+
+
+def test_the_rebuild_command_restores_every_vector_and_the_vocabulary(client, library):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.test import TestCase
+
+    from flexibilities.models import Provision, SearchWord
+
+    Provision.objects.update(search_vector=None)
+    SearchWord.objects.all().delete()
+    assert found(client, "tribunal") == set()
+    out = StringIO()
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the cached counts are retired
+        call_command("rebuild_search_index", stdout=out)
+    assert "Rebuilt the search index of 6 provisions." in out.getvalue()
+    assert found(client, "tribunal") == {"KE s.34"}
+    assert SearchWord.objects.filter(word="tribunal", language="en").exists()
+    assert SearchWord.objects.filter(word="kenya").exists()  # the party names too
