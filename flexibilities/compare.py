@@ -74,6 +74,9 @@ class CompareForm(forms.Form):
         required=False,
         widget=CheckboxSelectMultiple,
     )
+    hide_empty = forms.BooleanField(
+        label=_("Hide the parties and flexibilities with no provision recorded"), required=False
+    )
 
     def __init__(self, data=None, *, parties: list[Party], categories: list[FlexibilityCategory]):
         super().__init__(data)
@@ -167,7 +170,11 @@ def build_matrix(form: CompareForm) -> Matrix:
     """The matrix of a valid form (one grouped query)."""
     parties = form.cleaned_data["chosen_parties"]
     categories = form.cleaned_data["chosen_categories"]
-    return Matrix(parties, categories, compare_matrix(parties, categories) if parties else {})
+    cells = compare_matrix(parties, categories) if parties else {}
+    if form.cleaned_data.get("hide_empty"):
+        parties = [p for p in parties if any((p.pk, c.pk) in cells for c in categories)]
+        categories = [c for c in categories if any((p.pk, c.pk) in cells for p in parties)]
+    return Matrix(parties, categories, cells)
 
 
 def matrix_csv(matrix: Matrix) -> str:

@@ -108,7 +108,7 @@ class Provision(models.Model):
     # The natural key's law part: the law number when there is one, else the title. Written
     # by services.save_provision and the import, never by hand.
     law_key = models.CharField(max_length=500, editable=False)
-    # Maintained by the services that write provisions.
+    # Its text, flexibility and party in six languages (search_index), kept by the services.
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -234,17 +234,21 @@ IMPORT_TRANSITIONS: dict[str, dict[str, str]] = {
 
 
 class SearchWord(models.Model):
-    """A word of a published provision, unaccented and lowercased: the vocabulary that the
-    search's typo correction and "did you mean" pick from (written by
-    search.refresh_vocabulary, trigram-indexed)."""
+    """A word of a published provision, a flexibility or a party name, unaccented and
+    lowercased, with its language: the vocabulary that the search's typo correction and "did
+    you mean" pick from (written by search_index, trigram-indexed)."""
 
-    word = models.CharField(max_length=60, primary_key=True)
+    word = models.CharField(max_length=60)
+    language = models.CharField(max_length=8)
 
     class Meta:
         indexes = [GinIndex(fields=["word"], opclasses=["gin_trgm_ops"], name="flex_word_trgm")]
+        constraints = [
+            models.UniqueConstraint(fields=["word", "language"], name="flex_searchword_unique")
+        ]
 
     def __str__(self) -> str:
-        return self.word
+        return f"{self.word} ({self.language})"
 
 
 class ProvisionChange(models.Model):

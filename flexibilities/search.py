@@ -1,16 +1,17 @@
-"""Full-text search over provisions that forgives spelling, accents, plurals and one typo.
+"""Full-text search over provisions, in six languages, forgiving spelling, accents, plurals
+and one typo.
 
-PostgreSQL (production, CI) keeps a stored tsvector per provision, built with the text search
-configuration of the provision's language (English, French, Spanish, or 'simple' for any
-other), each of which strips accents first (unaccent). A query is looked up in every
-configuration at once, each word OR-ed with its other spellings (spelling.py), so a French
-text is matched with French stemming and an English one with English stemming. A word that no
-published text contains is also matched with its nearest vocabulary word (pg_trgm), and a
-weaker neighbour is offered as "did you mean". The vector is indexed with GIN, ranked with
-ts_rank and highlighted with ts_headline.
+Each provision has one stored vector (search_index.py) holding its text, its flexibility and
+its party in six languages, indexed with GIN. A query is parsed once (ParsedQuery): each word
+or quoted phrase, with its other spellings (spelling.py) and its typo correction, is turned by
+PostgreSQL into a tsquery with every language's configuration (and Chinese character pairs),
+OR-ed; the words are AND-ed. So the same plan answers a query in any language, and a query may
+mix languages and kinds of words ("Kenya licence obligatoire", "Article 31").
 
-The SQLite demo database matches every word (or a spelling variant of it, or its singular)
-anywhere in the law title, article or text, and highlights in Python.
+A word that no published text, flexibility or party name contains is also matched with its
+nearest word of the vocabulary of the query's language (pg_trgm); a weaker neighbour makes a
+"did you mean", which the page offers only when it finds more. Only the page shown is
+highlighted (ts_headline).
 """
 
 import re
@@ -21,84 +22,72 @@ from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
-    SearchVector,
 )
 from django.db import connection
-from django.db.models import Case, CharField, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, F, FloatField, Func, QuerySet, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from flexibilities.models import FlexibilityCategory
+from flexibilities.search_index import CONFIGS, SIMPLE
 from flexibilities.spelling import phrase_variants, without_accents
 
-# The configurations made by migration 0004 (unaccent, then the language's stemmer).
-LANGUAGE_CONFIGS = {"en": "flex_english", "fr": "flex_french", "es": "flex_spanish"}
-OTHER_CONFIG = "flex_simple"
-QUERY_CONFIGS = (*LANGUAGE_CONFIGS.values(), OTHER_CONFIG)
+QUERY_CONFIGS = (*CONFIGS.values(), SIMPLE)
+# A word that is a stop word in one of these is left out of the query (it cannot be required:
+# the texts in that language do not index it). Portuguese and German stop words ("war",
+# "will") are common English words, so they only drop out of their own language's part.
+STOP_WORD_CONFIGS = tuple(CONFIGS[code] for code in ("en", "fr", "es", "ru", "ar"))
 # A query word missing from the vocabulary is matched with its nearest word from this trigram
 # similarity on (one typo in a word of 8 letters scores about 0.5), offered as "did you mean"
 # from pg_trgm's default threshold (0.3) up.
 AUTO_CORRECT_SIMILARITY = 0.5
 MIN_CORRECTED_LENGTH = 5
 MAX_WORDS = 12
+LATIN_LANGUAGES = ("en", "fr", "es", "pt", "de")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+ARABIC = re.compile(r"[\u0600-\u06ff]")
 # ts_headline marks matches with these; they cannot occur in stored text (the services strip
 # control characters), so the headline can be escaped and then marked safely.
 _START, _STOP = "\x02", "\x03"
 _TOKEN = re.compile(r'(-?)"([^"]+)"|(\S+)')
-SNIPPET_CHARS = 320
 
 
-def is_postgres() -> bool:
-    return connection.vendor == "postgresql"
+def query_languages(text: str) -> tuple[str, ...]:
+    """The languages a query may be in, from its script (Latin: any of LATIN_LANGUAGES)."""
+    if HAN.search(text):
+        return ("zh",)
+    if ARABIC.search(text):
+        return ("ar",)
+    if re.search(r"[\u0400-\u04ff]", text):
+        return ("ru",)
+    return LATIN_LANGUAGES
+
+
+def fold(text: str) -> str:
+    """Lowercased, and unaccented like the vocabulary (PostgreSQL's unaccent leaves Arabic
+    letters as they are, so Arabic keeps its hamza)."""
+    text = text.lower()
+    return text if ARABIC.search(text) else without_accents(text)
 
 
 def row_config() -> Case:
     """The text search configuration of a provision's language (SQL expression)."""
     return Case(
-        *[When(language=code, then=Value(name)) for code, name in LANGUAGE_CONFIGS.items()],
-        default=Value(OTHER_CONFIG),
+        *[When(language=code, then=Value(name)) for code, name in CONFIGS.items()],
+        default=Value(SIMPLE),
         output_field=CharField(),
     )
 
 
-def provision_vector() -> SearchVector:
-    config = row_config()
-    return (
-        SearchVector("law_title", weight="A", config=config)
-        + SearchVector("article", weight="A", config=config)
-        + SearchVector("text", weight="B", config=config)
-    )
+class TsQuery(SearchQuery):
+    """A tsquery already built (by ParsedQuery), passed as one parameter."""
 
+    def __init__(self, text: str):
+        super().__init__(text, search_type="raw")
+        self.text = text
 
-def refresh_search_vectors(queryset: QuerySet) -> None:
-    """Recompute the stored search vector and the vocabulary of the given provisions (no-op off
-    PostgreSQL)."""
-    if is_postgres():
-        queryset.update(search_vector=provision_vector())
-        refresh_vocabulary(queryset)
-
-
-# The words of published texts, unaccented and lowercased, for the typo correction.
-_VOCABULARY_SQL = """
-INSERT INTO flexibilities_searchword (word)
-SELECT DISTINCT w FROM flexibilities_provision p,
-  regexp_split_to_table(
-    lower(unaccent(p.law_title || ' ' || p.article || ' ' || p.text)), '[^[:alpha:]]+'
-  ) AS w
-WHERE p.is_published AND p.id IN ({ids}) AND length(w) BETWEEN 4 AND 60
-ON CONFLICT (word) DO NOTHING
-"""
-
-
-def refresh_vocabulary(queryset: QuerySet) -> None:
-    """Add the words of the given published provisions to the vocabulary (PostgreSQL)."""
-    if not is_postgres():
-        return
-    ids_sql, params = queryset.order_by().values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(_VOCABULARY_SQL.format(ids=ids_sql), params)
-
-
-# Queries ------------------------------------------------------------------------------------
+    def as_sql(self, compiler, connection, function=None, template=None):
+        return "%s::tsquery", [self.text]
 
 
 @dataclass
@@ -136,32 +125,96 @@ def _clauses(q: str) -> list[Clause]:
     return clauses[:MAX_WORDS]
 
 
+_KNOWN_SQL = "SELECT word, language FROM flexibilities_searchword WHERE word = ANY(%s)"
+_NEAREST_SQL = """
+SELECT t.term, l.language, s.word, similarity(s.word, t.term)
+FROM unnest(%s::text[]) AS t(term) CROSS JOIN unnest(%s::text[]) AS l(language)
+CROSS JOIN LATERAL (
+  SELECT word FROM flexibilities_searchword
+  WHERE word %% t.term AND language = l.language
+  ORDER BY word <-> t.term, word LIMIT 1
+) AS s
+"""
+_TSQUERY_SQL = """
+SELECT u.n, c.cfg, CASE
+  WHEN c.cfg = %s AND u.form ~ '[\u3400-\u9fff]'
+    THEN plainto_tsquery(c.cfg::regconfig, flex_cjk_bigrams(u.form))
+  WHEN u.form LIKE '%% %%' THEN phraseto_tsquery(c.cfg::regconfig, u.form)
+  ELSE plainto_tsquery(c.cfg::regconfig, u.form) END::text
+FROM unnest(%s::int[], %s::text[]) AS u(n, form) CROSS JOIN unnest(%s::text[]) AS c(cfg)
+"""
+
+
 class ParsedQuery:
-    """A search query parsed once per request: its clauses and the typo corrections."""
+    """A search query parsed once per request: its clauses, typo corrections and tsquery."""
 
     def __init__(self, q: str):
         self.q = q
         self.clauses = _clauses(q)
+        self.languages = query_languages(q)
 
     def __bool__(self) -> bool:
         return bool(self.clauses)
 
     @property
     def terms(self) -> list[str]:
-        """The words and phrases to highlight (every form, corrections included)."""
+        """The words and phrases of the query and their other spellings (corrections too)."""
         self.corrections  # noqa: B018 - the corrections join the clauses' forms
         return [form for clause in self.clauses if not clause.negated for form in clause.forms()]
 
     @cached_property
+    def _words(self) -> list[str]:
+        return sorted(
+            {
+                fold(alternative)
+                for clause in self.clauses
+                for alternative in clause.alternatives
+                if " " not in alternative and not HAN.search(alternative)
+            }
+        )
+
+    @cached_property
+    def _nearest(self) -> dict[str, tuple[str, float]]:
+        """{unknown word: (nearest word, similarity)}, all from one language's vocabulary: the
+        query's, from its script and, among Latin languages, the one knowing most of its words
+        (or, knowing none, the one whose nearest words are closest)."""
+        if not self._words or self.languages == ("zh",):
+            return {}
+        with connection.cursor() as cursor:
+            cursor.execute(_KNOWN_SQL, [self._words])
+            known = cursor.fetchall()
+            known_words = {word for word, _language in known}
+            unknown = [
+                w
+                for w in self._words
+                if w not in known_words and len(w) >= MIN_CORRECTED_LENGTH and w.isalpha()
+            ]
+            if not unknown:
+                return {}
+            languages = list(self.languages)
+            by_language = {lang: sum(1 for _w, lg in known if lg == lang) for lang in languages}
+            best = max(by_language.values())
+            if best:
+                languages = [lang for lang in languages if by_language[lang] == best]
+            cursor.execute(_NEAREST_SQL, [unknown, languages])
+            found = cursor.fetchall()
+        scores = {lang: sum(s for _t, lg, _w, s in found if lg == lang) for lang in languages}
+        chosen = max(languages, key=lambda lang: (scores[lang], -languages.index(lang)))
+        return {
+            term: (word, similarity)
+            for term, language, word, similarity in found
+            if language == chosen and word not in phrase_variants(term)
+        }
+
+    @cached_property
     def corrections(self) -> dict[str, str]:
-        """{typed word: vocabulary word} applied to the search (PostgreSQL)."""
-        applied = {}
-        for word, (nearest, similarity) in self._nearest.items():
-            if similarity >= AUTO_CORRECT_SIMILARITY:
-                applied[word] = nearest
+        """{typed word: vocabulary word} also searched (a likely typo, not in the vocabulary)."""
+        applied = {
+            w: near for w, (near, sim) in self._nearest.items() if sim >= AUTO_CORRECT_SIMILARITY
+        }
         for clause in self.clauses:
             for alternative in clause.alternatives:
-                key = without_accents(alternative.lower())
+                key = fold(alternative)
                 if key in applied and not clause.negated:
                     clause.corrections[alternative] = applied[key]
         return applied
@@ -169,64 +222,49 @@ class ParsedQuery:
     @cached_property
     def suggestion(self) -> str:
         """The query with every unknown word replaced by its nearest vocabulary word, or ""."""
-        original = without_accents(self.q)
+        original = self.q if ARABIC.search(self.q) else without_accents(self.q)
         replaced = original
         for word, (nearest, _similarity) in self._nearest.items():
             replaced = re.sub(rf"(?i)\b{re.escape(word)}\b", nearest, replaced)
         return replaced if replaced != original else ""
 
     @cached_property
-    def _nearest(self) -> dict[str, tuple[str, float]]:
-        words = {
-            without_accents(alternative.lower())
-            for clause in self.clauses
-            for alternative in clause.alternatives
-            if " " not in alternative
-        }
-        candidates = sorted(w for w in words if len(w) >= MIN_CORRECTED_LENGTH and w.isalpha())
-        if not candidates or not is_postgres():
-            return {}
-        return {
-            word: (nearest, similarity)
-            for word, nearest, similarity in nearest_words(candidates)
-            if nearest not in phrase_variants(word)
-        }
-
-    def tsquery(self) -> SearchQuery:
-        """Every clause in each language's configuration, the configurations OR-ed."""
+    def tsquery_text(self) -> str:
+        """Each clause's forms in every configuration OR-ed, the clauses AND-ed ("" if none)."""
         self.corrections  # noqa: B018 - the corrections join the clauses' forms
-        combined = None
-        for config in QUERY_CONFIGS:
-            in_config = None
-            for clause in self.clauses:
-                part = None
-                for form in clause.forms():
-                    kind = "phrase" if " " in form else "plain"
-                    one = SearchQuery(form, config=config, search_type=kind)
-                    if clause.negated:  # none of the forms: ~a & ~b (Django negates one query)
-                        part = ~one if part is None else part & ~one
-                    else:
-                        part = one if part is None else part | one
-                in_config = part if in_config is None else in_config & part
-            combined = in_config if combined is None else combined | in_config
-        return combined
+        forms = [(n, form) for n, clause in enumerate(self.clauses) for form in clause.forms()]
+        self._rank_parts: list[str] = []
+        if not forms:
+            return ""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _TSQUERY_SQL,
+                [SIMPLE, [n for n, _ in forms], [f for _, f in forms], list(QUERY_CONFIGS)],
+            )
+            rows = cursor.fetchall()
+        parts = []
+        for n, clause in enumerate(self.clauses):
+            mine = [(config, text) for m, config, text in rows if m == n]
+            if any(not text and config in STOP_WORD_CONFIGS for config, text in mine):
+                continue  # a stop word: texts in that language do not index it
+            alternatives = sorted({text for _config, text in mine if text})
+            if not alternatives:
+                continue
+            joined = " | ".join(f"( {text} )" for text in alternatives)
+            parts.append(f"!( {joined} )" if clause.negated else f"( {joined} )")
+        if not any(not part.startswith("!") for part in parts):
+            return ""  # only exclusions, or only stop words: nothing to look for
+        self._rank_parts = [part for part in parts if not part.startswith("!")]
+        return " & ".join(parts)
 
+    def tsquery(self) -> TsQuery:
+        return TsQuery(self.tsquery_text)
 
-_NEAREST_SQL = """
-SELECT t.term, s.word, similarity(s.word, t.term)
-FROM unnest(%s::text[]) AS t(term)
-CROSS JOIN LATERAL (
-  SELECT word FROM flexibilities_searchword WHERE word %% t.term
-  ORDER BY word <-> t.term, word LIMIT 1
-) AS s
-"""
-
-
-def nearest_words(words: list[str]) -> list[tuple[str, str, float]]:
-    """(word, its nearest vocabulary word, their trigram similarity), in one query."""
-    with connection.cursor() as cursor:
-        cursor.execute(_NEAREST_SQL, [words])
-        return cursor.fetchall()
+    @property
+    def rank_parts(self) -> list[str]:
+        """The tsquery of each word that must match (set with tsquery_text), for ranking."""
+        self.tsquery_text  # noqa: B018 - computes both
+        return self._rank_parts
 
 
 def parse(q) -> ParsedQuery:
@@ -239,45 +277,51 @@ def search_terms(q) -> list[str]:
 
 
 def matching(queryset: QuerySet, q) -> QuerySet:
-    """Provisions matching the query (every clause; on SQLite, as substrings)."""
+    """Provisions matching the query (every clause, in any language)."""
     parsed = parse(q)
-    if not parsed:
+    if not parsed or not parsed.tsquery_text:
         return queryset.none()
-    if is_postgres():
-        return queryset.filter(search_vector=parsed.tsquery())
-    for clause in parsed.clauses:
-        condition = Q()
-        for form in clause.forms():
-            for text in {form, _singular(form)}:
-                condition |= (
-                    Q(law_title__icontains=text)
-                    | Q(article__icontains=text)
-                    | Q(text__icontains=text)
-                )
-        queryset = queryset.exclude(condition) if clause.negated else queryset.filter(condition)
-    return queryset
-
-
-def _singular(form: str) -> str:
-    """A crude singular for SQLite's substring match ("licences" -> "licence")."""
-    return form[:-1] if len(form) > 4 and form.endswith("s") else form
+    return queryset.filter(search_vector=parsed.tsquery())
 
 
 def by_relevance(queryset: QuerySet, q) -> QuerySet:
-    """Order matches best first; on SQLite, a title or article match counts for more."""
-    parsed = parse(q)
-    if is_postgres():
-        rank = SearchRank(F("search_vector"), parsed.tsquery())
-    else:
-        first = (parsed.terms or [""])[0]
-        rank = Case(
-            When(Q(law_title__icontains=first) | Q(article__icontains=first), then=Value(2)),
-            default=Value(1),
-            output_field=IntegerField(),
-        )
+    """Order matches best first, newest on a tie. A provision ranks by its weakest word (the
+    least ts_rank of the query's words, each scored by where it occurs: a flexibility name,
+    title or article most, then the text, the party, the description). So
+    "compulsory licence" puts the compulsory licences, where both words are in the name, above
+    a licensing clause whose description mentions compulsory licences once."""
+    parts = parse(q).rank_parts
+    ranks = [SearchRank(F("search_vector"), TsQuery(part)) for part in parts]
+    # Each ts_rank reads (detoasts) the vector again: one call per word, no more.
+    rank = (
+        ranks[0] if len(ranks) == 1 else Func(*ranks, function="LEAST", output_field=FloatField())
+    )
     return queryset.annotate(rank=rank).order_by(
         "-rank", F("law_date").desc(nulls_last=True), "-id"
     )
+
+
+# Flexibilities by name -------------------------------------------------------------------------
+
+_NEAREST_CATEGORIES_SQL = """
+SELECT c.id, max(word_similarity(lower(unaccent(%s)), lower(unaccent(n)))) AS score
+FROM flexibilities_flexibilitycategory c,
+  unnest(ARRAY[c.name_en, c.name_fr, c.name_es, c.name_ar, c.name_zh_hans, c.name_ru]) AS n
+WHERE n IS NOT NULL
+GROUP BY c.id HAVING max(word_similarity(lower(unaccent(%s)), lower(unaccent(n)))) >= 0.3
+ORDER BY score DESC, c.id LIMIT %s
+"""
+
+
+def nearest_categories(q: str, limit: int = 3) -> list:
+    """The flexibilities whose name (in any of the six languages) is closest to the query."""
+    if not q.strip():
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(_NEAREST_CATEGORIES_SQL, [q, q, limit])
+        ids = [pk for pk, _score in cursor.fetchall()]
+    found = FlexibilityCategory.objects.in_bulk(ids)
+    return [found[pk] for pk in ids]
 
 
 # Highlighting -------------------------------------------------------------------------------
@@ -294,29 +338,12 @@ def highlight(text: str, terms: list[str]) -> SafeString:
     return mark_safe(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped))
 
 
-def snippet(text: str, terms: list[str], width: int = SNIPPET_CHARS) -> SafeString:
-    """A window of the text around the first matching term, highlighted."""
-    lowered = text.lower()
-    positions = [lowered.find(term.lower()) for term in terms]
-    found = [pos for pos in positions if pos >= 0]
-    start = max(0, min(found) - width // 4) if found else 0
-    if start:  # begin at a word, not inside one
-        space = text.find(" ", start, min(found))
-        start = space + 1 if space >= 0 else start
-    piece = text[start : start + width]
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if start + width < len(text) else ""
-    return mark_safe(prefix + highlight(piece, terms) + suffix)  # highlight() escapes
-
-
 def headlines(rows: list, q) -> dict[int, SafeString]:
-    """Highlighted excerpts of the text of the given provisions, by id (one query on PG)."""
+    """Highlighted excerpts of the text of the given provisions (the page shown), by id, cut
+    at word boundaries by ts_headline, in one query."""
     parsed = parse(q)
-    if not parsed or not rows:
+    if not parsed or not rows or not parsed.tsquery_text:
         return {}
-    if not is_postgres():
-        terms = parsed.terms
-        return {row.pk: snippet(row.text, terms) for row in rows}
     found = (
         type(rows[0])
         .objects.filter(pk__in=[row.pk for row in rows])

@@ -31,7 +31,7 @@ from flexibilities.models import (
     ProvisionChange,
 )
 from flexibilities.permissions import check_curator
-from flexibilities.search import refresh_search_vectors, refresh_vocabulary
+from flexibilities.search_index import refresh_search_vectors, refresh_vocabulary
 from portal import queue
 from portal.csv_import import FileError, RowError
 from portal.models import User
@@ -156,7 +156,7 @@ def _set_published(queryset: QuerySet[Provision], published: bool) -> int:
         record_changes([(row, kind, []) for row in rows])
         if published and changed:
             # Their words may now be offered as corrections.
-            refresh_vocabulary(Provision.objects.filter(pk__in=[row.pk for row in rows]))
+            refresh_vocabulary([row.pk for row in rows])
         provisions_changed()
     return changed
 

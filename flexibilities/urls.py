@@ -14,6 +14,11 @@ urlpatterns = [
     path("flexibilities/download.csv", views.export_csv, name="export_csv"),
     path("flexibilities/download.json", views.export_json, name="export_json"),
     path("flexibilities/provisions/<int:pk>/", views.provision_detail, name="provision_detail"),
+    path(
+        "flexibilities/provisions/<int:pk>/cite.<str:fmt>",
+        views.provision_citation,
+        name="provision_citation",
+    ),
     path("flexibilities/categories/", views.category_list, name="category_list"),
     path("flexibilities/categories/<slug:slug>/", views.category_detail, name="category_detail"),
     path("flexibilities/parties/", views.party_list, name="party_list"),

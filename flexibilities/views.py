@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from flexibilities import alerts, counts_cache, dataset, exports, search, selectors
+from flexibilities import alerts, citations, counts_cache, dataset, exports, search, selectors
 from flexibilities.compare import CompareForm, build_matrix, is_asked, matrix_csv, matrix_json
 from flexibilities.facets import chips, facet_groups, relaxations
 from flexibilities.filters import RANK_LIMIT
@@ -48,11 +48,11 @@ def search_page(request):
         "provisions": provisions,
         "terms": parsed.terms,
         "corrections": parsed.corrections if parsed else {},
-        "suggestion": parsed.suggestion if parsed and empty else "",
+        **_suggestion(request, filterset, paginator.count),
+        "nearest_categories": search.nearest_categories(filterset.query) if empty else [],
         "facet_groups": groups,
         "chips": chips(filterset, groups, request.GET),
         "relaxations": relaxations(filterset, request.GET) if empty else [],
-        "suggestion_query": _with_query(download_query, parsed.suggestion) if empty else "",
         "download_query": download_query.urlencode(),
         "has_sample": any(provision.is_sample for provision in provisions),
         "too_many_to_rank": filterset.sort_order == "relevance" and not filterset.ranked,
@@ -61,10 +61,23 @@ def search_page(request):
     return render(request, "flexibilities/search.html", context)
 
 
-def _with_query(query, q: str) -> str:
-    query = query.copy()
-    query["q"] = q
-    return query.urlencode()
+def _suggestion(request, filterset, count: int) -> dict:
+    """ "Did you mean", offered only when the corrected query, with the same filters, finds
+    more provisions than the query typed (one count, only when a word is unknown)."""
+    suggested = filterset.parsed_query.suggestion if filterset.query else ""
+    if not suggested:
+        return {"suggestion": ""}
+    query = request.GET.copy()
+    query.pop("page", None)
+    query["q"] = suggested
+    other = selectors.provision_filter(
+        query, categories=filterset.categories, parties=filterset.parties
+    )
+    found = other.filter_queryset_except(selectors.published_provisions(), ()).count()
+    if found <= count:
+        return {"suggestion": ""}
+    url = f"{reverse('flexibilities:search')}?{query.urlencode()}"
+    return {"suggestion": suggested, "suggestion_count": found, "suggestion_url": url}
 
 
 @require_GET
@@ -102,6 +115,21 @@ def provision_detail(request, pk: int):
         "changes": list(provision.changes.all()),
     }
     return render(request, "flexibilities/provision_detail.html", context)
+
+
+@require_GET
+def provision_citation(request, pk: int, fmt: str):
+    """The provision's citation as a RIS, BibTeX or CSL-JSON download."""
+    provision = selectors.public_provision(pk)
+    if provision is None or fmt not in citations.FORMATS:
+        raise Http404
+    url = request.build_absolute_uri(provision.get_absolute_url())
+    body = citations.WRITERS[fmt](provision, url, timezone.localdate())
+    content_type, extension = citations.FORMATS[fmt]
+    response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
+    name = f"provision-{provision.pk}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @require_GET

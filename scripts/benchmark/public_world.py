@@ -8,7 +8,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from flexibilities.models import FlexibilityCategory, Provision
-from flexibilities.search import refresh_search_vectors
+from flexibilities.search_index import refresh_search_vectors
 from portal.models import Party, Recommendation
 
 from . import text

@@ -120,3 +120,16 @@ def test_the_api_explorer_runs_under_the_content_security_policy(page, sample_pr
     page.goto("/api/explorer/")
     page.get_by_text("/api/provisions/", exact=True).first.wait_for()
     assert violations == []
+
+
+def test_at_390_px_the_results_come_before_the_filters_one_link_away(page, sample_provisions):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/flexibilities/?q=licence")
+    results = page.locator("ol.results").bounding_box()
+    filters = page.locator(".flex-facets").bounding_box()
+    assert results["y"] < filters["y"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.get_by_role("link", name="Filters", exact=True).click()
+    assert page.url.endswith("#filters-title")
+    assert page.locator("#filters-title").is_visible()
+    assert_no_axe_violations(page)
