@@ -83,8 +83,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",  # who made each audited change
+    # DEBUG only: the visitor's 404, 400 and 500 pages instead of Django's technical ones.
+    "portal.errors.VisitorErrorPagesMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
