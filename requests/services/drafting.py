@@ -129,7 +129,7 @@ def create_draft(*, actor, data: dict, attachments=(), form_token=None) -> Assis
     if form_token and (earlier := _created_from_form(actor, form_token)):
         return earlier
     check_request_rules(party, data)
-    validate_attachments(attachments)
+    validate_attachments([upload for _kind, upload in _with_kinds(attachments)])
     try:
         with transaction.atomic():  # a twin posted at the same moment may insert first
             assistance_request = AssistanceRequest.objects.create(
@@ -150,9 +150,14 @@ def create_draft(*, actor, data: dict, attachments=(), form_token=None) -> Assis
         ) from None
     assistance_request.beneficiaries.set(data.get("beneficiaries") or [])
     access.refresh_view_access(assistance_request)
-    for upload in attachments:
-        add_document(assistance_request, upload, actor=actor, kind=data.get("attachment_kind"))
+    for kind, upload in _with_kinds(attachments):
+        add_document(assistance_request, upload, actor=actor, kind=kind)
     return assistance_request
+
+
+def _with_kinds(attachments) -> list[tuple[str | None, object]]:
+    """Attachments as (kind, file): the form gives pairs; a bare file is supporting material."""
+    return [item if isinstance(item, tuple) else (None, item) for item in attachments]
 
 
 def _created_from_form(actor, form_token):
@@ -168,15 +173,15 @@ def update_draft(assistance_request: AssistanceRequest, *, actor, data: dict, at
     if not permissions.can_edit_draft(actor, locked):
         raise PermissionDenied
     check_request_rules(locked.party, data)
-    validate_attachments(attachments)
+    validate_attachments([upload for _kind, upload in _with_kinds(attachments)])
     for field, value in _clean_for_kind(data).items():
         setattr(locked, field, value)
     locked.last_activity_at = timezone.now()
     locked.save()
     locked.beneficiaries.set(data.get("beneficiaries") or [])
     access.refresh_view_access(locked)
-    for upload in attachments:
-        add_document(locked, upload, actor=actor, kind=data.get("attachment_kind"))
+    for kind, upload in _with_kinds(attachments):
+        add_document(locked, upload, actor=actor, kind=kind)
     return locked
 
 
