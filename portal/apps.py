@@ -18,6 +18,7 @@ class PortalConfig(AppConfig):
             compat.requests = None
 
         from portal.notifications import events
+        from portal.security import kept_forms  # noqa: F401  (connects its sign-in receiver)
 
         events.discover()
         _refuse_out_of_range_date_drill_downs()

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A form posted after the session ended keeps its text until its author signs in again.
+    "portal.security.kept_forms.KeepPostedTextMiddleware",
     "portal.security.middleware.IdleSessionMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "portal.security.middleware.SecondFactorMiddleware",

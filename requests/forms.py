@@ -202,6 +202,8 @@ class RequestForm(forms.ModelForm):
             del self.fields["form_token"]
         else:
             self.fields["form_token"].initial = uuid.uuid4()
+        # The error summary lists problems in the order the page asks the questions.
+        self.order_fields([name for _heading, names in self.SECTIONS for name in names])
         self.kind = kind if kind in Kind.values else None
         if self.kind:
             self._ask_only_for(self.kind)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.downloads import stored_file_response
 from portal.forms import submitted
+from portal.security.kept_forms import given_back_with_a_note
 from requests import permissions, progress, selectors, services
 from requests.filters import RequestFilter
 from requests.forms import (
@@ -42,6 +43,10 @@ def request_list(request):
 def request_detail(request, reference):
     assistance_request = get_request_for_user(request.user, reference)
     services.record_access(assistance_request, user=request.user)
+    kept = given_back_with_a_note(request)  # a reply posted after the session ended
+    if kept is not None:
+        form_class = StaffMessageForm if request.user.is_staff else MessageForm
+        return _render_detail(request, assistance_request, message_form=form_class(kept))
     return _render_detail(request, assistance_request)
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.forms import submitted
+from portal.security.kept_forms import given_back_with_a_note
 from requests import permissions, progress, selectors, services
 from requests.forms import KindForm, RequestForm, SendBackForm, add_service_errors
 from requests.models import Status
@@ -22,14 +23,15 @@ def request_create(request):
     party = request.user.party
     if party is None:
         raise PermissionDenied
-    if request.method == "GET":  # the first step: the kind, so only its questions follow
+    data = request.POST if request.method == "POST" else given_back_with_a_note(request)
+    if data is None:  # the first step: the kind, so only its questions follow
         chooser = KindForm(request.GET if "kind" in request.GET else None, party=party)
         if not chooser.is_valid():
             return render(request, "requests/choose_kind.html", {"form": chooser, "party": party})
         kind = chooser.cleaned_data["kind"]
     else:
-        kind = request.POST.get("kind")
-    form = RequestForm(request.POST or None, request.FILES or None, party=party, kind=kind)
+        kind = data.get("kind")
+    form = RequestForm(data, request.FILES or None, party=party, kind=kind)
     outcome = request.method == "POST" and submitted(
         request,
         form,
@@ -51,7 +53,8 @@ def request_create(request):
 def request_edit(request, reference):
     assistance_request = get_request_for_user(request.user, reference, for_edit=True)
     party = assistance_request.party
-    if request.method == "GET":  # another kind may be chosen: ?choose, then ?kind=...
+    data = request.POST if request.method == "POST" else given_back_with_a_note(request)
+    if data is None:  # another kind may be chosen: ?choose, then ?kind=...
         chooser = KindForm(
             request.GET if "kind" in request.GET else None,
             party=party,
@@ -62,9 +65,9 @@ def request_edit(request, reference):
             return render(request, "requests/choose_kind.html", context)
         kind = chooser.cleaned_data["kind"] if chooser.is_bound else assistance_request.kind
     else:
-        kind = request.POST.get("kind")
+        kind = data.get("kind")
     form = RequestForm(
-        request.POST or None,
+        data,
         request.FILES or None,
         instance=assistance_request,
         party=party,

@@ -1,5 +1,6 @@
 from portal.models.activities import Activity, ActivityConsent, ActivityStatus, ActivityType
 from portal.models.development import DevelopmentStatus, StatusKind
+from portal.models.kept_forms import KeptForm
 from portal.models.matching import (
     AssistanceKind,
     LegalArea,
@@ -32,6 +33,7 @@ __all__ = [
     "Cluster",
     "Consultant",
     "DevelopmentStatus",
+    "KeptForm",
     "LegalArea",
     "Match",
     "MatchStatus",

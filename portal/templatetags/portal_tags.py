@@ -1,4 +1,8 @@
+import datetime
+
 from django import template
+from django.conf import settings
+from django.utils import timezone
 
 register = template.Library()
 
@@ -13,3 +17,15 @@ def query_with(context, **changes) -> str:
         else:
             params[key] = value
     return params.urlencode()
+
+
+@register.simple_tag
+def session_idle_minutes() -> int:
+    """How long a session may stay idle before it ends (the forms' warning says so)."""
+    return settings.SESSION_IDLE_MINUTES
+
+
+@register.simple_tag
+def session_ends_at():
+    """When this session ends if the page stays open with no further request."""
+    return timezone.localtime() + datetime.timedelta(minutes=settings.SESSION_IDLE_MINUTES)
