@@ -202,6 +202,15 @@ def consent(request, reference):
     if not permissions.can_consent(request.user, assistance_request):
         raise PermissionDenied
     form = ConsentForm(request.POST)
+    if form.is_valid() and "confirmed" not in request.POST:
+        withdrawn = _consent_withdrawn(assistance_request, form.cleaned_data)
+        if withdrawn:  # taking consent back unpublishes: say what, then ask again
+            context = {
+                "assistance_request": assistance_request,
+                "form": form,
+                "withdrawn": withdrawn,
+            }
+            return render(request, "requests/consent_withdraw.html", context)
     if submitted(
         request,
         form,
@@ -210,6 +219,19 @@ def consent(request, reference):
     ):
         return redirect(assistance_request)
     return _render_detail(request, assistance_request, status=400, consent_form=form)
+
+
+def _consent_withdrawn(assistance_request, data) -> list[str]:
+    """The labels of the consents given before that this answer takes back."""
+    given = {
+        "general": assistance_request.consent_general,
+        "details": assistance_request.consent_details,
+    }
+    return [
+        str(ConsentForm.base_fields[name].label)
+        for name, before in given.items()
+        if before and not data[name]
+    ]
 
 
 @login_required
