@@ -24,7 +24,9 @@ from requests.models.workflow import TRANSITIONS
 from requests.permissions import plays
 from requests.services import access
 from requests.services.conversation import add_document
+from requests.services.activities import LEADS_TO_ACTIVITIES
 from requests.services.drafting import answers_of, check_request_rules
+from requests.services.needs import link_concluded_matches
 
 
 def _check_pause(locked, to_status, *, note) -> None:
@@ -157,6 +159,9 @@ def _record(locked, from_status, *, actor, note, note_visible_to_party) -> None:
     )
     if from_status in PARTY_ONLY_STATUSES:
         access.refresh_view_access(locked)  # beneficiaries and the bureau see it from now on
+    if locked.status in LEADS_TO_ACTIVITIES and from_status not in LEADS_TO_ACTIVITIES:
+        # A match on the request's need may have concluded before the request was accepted.
+        link_concluded_matches(locked, actor=actor)
     notifications.status_changed(
         locked, locked.status, actor=actor, from_status=from_status, note=note.strip()
     )
