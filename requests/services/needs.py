@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.matching import permissions as matching_permissions
 from portal.activities import services as activity_services
+from portal.matching import permissions as matching_permissions
 from portal.models import Match, MatchStatus, Need, NeedStatus
 from requests.models import AssistanceRequest, NeedRequest, RequestActivity
 from requests.services.activities import LEADS_TO_ACTIVITIES

@@ -23,8 +23,8 @@ from requests.models import (
 from requests.models.workflow import TRANSITIONS
 from requests.permissions import plays
 from requests.services import access
-from requests.services.conversation import add_document
 from requests.services.activities import LEADS_TO_ACTIVITIES
+from requests.services.conversation import add_document
 from requests.services.drafting import answers_of, check_request_rules
 from requests.services.needs import link_concluded_matches
 
