@@ -20,6 +20,7 @@ from portal.models.notifications import (
     NotificationPreference,
 )
 from portal.models.parties import Membership, Party, Region
+from portal.models.provider_applications import ApplicationStatus, ProviderApplication
 from portal.models.registry import Cluster, Recommendation
 from portal.models.roster import Consultant
 from portal.models.users import User
@@ -29,6 +30,7 @@ __all__ = [
     "ActivityConsent",
     "ActivityStatus",
     "ActivityType",
+    "ApplicationStatus",
     "AssistanceKind",
     "Cluster",
     "Consultant",
@@ -46,6 +48,7 @@ __all__ = [
     "OfferType",
     "Party",
     "Provider",
+    "ProviderApplication",
     "Recommendation",
     "Region",
     "Resource",
