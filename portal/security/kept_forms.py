@@ -27,7 +27,12 @@ from portal.models.kept_forms import KEPT_FOR
 COOKIE = "kept_form"
 # Form text is bounded by the fields' limits; anything far larger is not a person's typing.
 _MAX_CHARACTERS = 200_000
-_NOT_KEPT = {"csrfmiddlewaretoken"}
+# Never stored: the CSRF token, passwords and second-factor codes.
+_SECRET_NAMES = {"csrfmiddlewaretoken", "token", "otp_token", "otp_device", "code"}
+
+
+def _secret(key: str) -> bool:
+    return key.lower() in _SECRET_NAMES or "password" in key.lower()
 
 
 class KeepPostedTextMiddleware:
@@ -62,7 +67,7 @@ class KeepPostedTextMiddleware:
 
 def keep(posted: QueryDict, *, path: str, expected_user=None) -> str | None:
     """Store the posted text for an hour; returns the token, or None when there is nothing."""
-    data = {key: values for key, values in posted.lists() if key not in _NOT_KEPT}
+    data = {key: values for key, values in posted.lists() if not _secret(key)}
     if not any(value.strip() for values in data.values() for value in values):
         return None
     if sum(len(value) for values in data.values() for value in values) > _MAX_CHARACTERS:

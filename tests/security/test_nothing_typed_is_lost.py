@@ -131,3 +131,13 @@ def test_long_forms_say_when_the_session_ends(ke_official, settings):
     page = client_for(ke_official).get(NEW, {"kind": "policy"}).content.decode()
     assert f"your session ends after {settings.SESSION_IDLE_MINUTES} minutes" in page
     assert 'id="session-warning"' in page and "session-warning.js" in page
+
+
+def test_passwords_and_codes_are_never_kept(ke_official, settings):
+    browser = client_for(ke_official)
+    let_the_session_go_idle(browser, settings)
+    browser.post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": "n3w-secret!", "new_password2": "n3w-secret!"},
+    )
+    assert not KeptForm.objects.exists()
