@@ -16,6 +16,7 @@ from enforcement.models import (
     Programme,
     ReportReview,
     ReportVersion,
+    ReviewAction,
 )
 from portal.actors import Actor
 from portal.models import Party
@@ -127,6 +128,22 @@ def report_page(report: CountryReport, user: Actor) -> dict:
         "history": report_history(report) if insider else [],
         "practices": best_practice_list(user).filter(source_report=report),
     }
+
+
+def approval_in_question(report: CountryReport, version_number: int | None) -> dict | None:
+    """What approving would publish: the latest version (if it is the one read, when one is
+    named), and who sent the report for review and when; None when there is nothing to approve
+    (the service then says why)."""
+    latest = report.versions.select_related("prepared_by").first()
+    if latest is None or (version_number and version_number != latest.number):
+        return None
+    sent = (
+        report.reviews.filter(action=ReviewAction.SENT_FOR_REVIEW)
+        .select_related("actor")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return {"version": latest, "sent": sent}
 
 
 def best_practice_list(user: Actor) -> QuerySet[BestPractice]:

@@ -20,6 +20,7 @@ class PortalConfig(AppConfig):
         from portal import demo, demo_loaders, queue
         from portal.events import PASSWORD_RESET
         from portal.notifications import events, rendering, tasks
+        from portal.security import kept_forms  # noqa: F401  (connects its sign-in receiver)
         from portal.security.password_reset import reset_context
 
         events.discover()

@@ -80,14 +80,19 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A form posted after the session ended keeps its text until its author signs in again.
+    "portal.security.kept_forms.KeepPostedTextMiddleware",
     "portal.security.middleware.IdleSessionMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "portal.security.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",  # who made each audited change
+    # DEBUG only: the visitor's 404, 400 and 500 pages instead of Django's technical ones.
+    "portal.error_pages.VisitorErrorPagesMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
+CSRF_FAILURE_VIEW = "portal.error_pages.csrf_failure"
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"

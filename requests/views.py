@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.downloads import stored_file_response
 from portal.forms import submitted
+from portal.security.kept_forms import given_back_with_a_note
 from portal.uploads import ALLOWED
 from requests import permissions, progress, selectors, services
 from requests.filters import RequestFilter
@@ -54,6 +55,10 @@ def request_list(request):
 def request_detail(request, reference):
     assistance_request = get_request_for_user(request.user, reference)
     services.record_access(assistance_request, user=request.user)
+    kept = given_back_with_a_note(request)  # a reply posted after the session ended
+    if kept is not None:
+        form_class = StaffMessageForm if request.user.is_staff else MessageForm
+        return _render_detail(request, assistance_request, message_form=form_class(kept))
     return _render_detail(request, assistance_request)
 
 
@@ -237,6 +242,15 @@ def consent(request, reference):
     if not permissions.rights_on(request.user, assistance_request).consent:
         raise PermissionDenied
     form = ConsentForm(request.POST)
+    if form.is_valid() and "confirmed" not in request.POST:
+        withdrawn = _consent_withdrawn(assistance_request, form.cleaned_data)
+        if withdrawn:  # taking consent back unpublishes: say what, then ask again
+            context = {
+                "assistance_request": assistance_request,
+                "form": form,
+                "withdrawn": withdrawn,
+            }
+            return render(request, "requests/consent_withdraw.html", context)
     if submitted(
         request,
         form,
@@ -245,6 +259,19 @@ def consent(request, reference):
     ):
         return redirect(assistance_request)
     return _render_detail(request, assistance_request, status=400, consent_form=form)
+
+
+def _consent_withdrawn(assistance_request, data) -> list[str]:
+    """The labels of the consents given before that this answer takes back."""
+    given = {
+        "general": assistance_request.consent_general,
+        "details": assistance_request.consent_details,
+    }
+    return [
+        str(ConsentForm.base_fields[name].label)
+        for name, before in given.items()
+        if before and not data[name]
+    ]
 
 
 @login_required

@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.forms import Confirm, submitted
-from portal.localisation import join_list
+from portal.security.kept_forms import given_back_with_a_note
 from requests import permissions, progress, selectors, services
-from requests.forms import RequestForm, SendBackForm
+from requests.forms import KindForm, RequestForm, SendBackForm
 from requests.models import Status
 from requests.permissions import get_request_for_user
-from requests.services.drafting import answers_for_another_kind, discard_draft
+from requests.services.drafting import discard_draft
 
 
 @login_required
@@ -23,7 +23,15 @@ def request_create(request):
     party = request.user.party
     if party is None:
         raise PermissionDenied
-    form = RequestForm(request.POST or None, request.FILES or None, party=party)
+    data = request.POST if request.method == "POST" else given_back_with_a_note(request)
+    if data is None:  # the first step: the kind, so only its questions follow
+        chooser = KindForm(request.GET if "kind" in request.GET else None, party=party)
+        if not chooser.is_valid():
+            return render(request, "requests/choose_kind.html", {"form": chooser, "party": party})
+        kind = chooser.cleaned_data["kind"]
+    else:
+        kind = data.get("kind")
+    form = RequestForm(data, request.FILES or None, party=party, kind=kind)
     outcome = request.method == "POST" and submitted(
         request,
         form,
@@ -44,11 +52,26 @@ def request_create(request):
 @require_http_methods(["GET", "POST"])
 def request_edit(request, reference):
     assistance_request = get_request_for_user(request.user, reference, for_edit=True)
+    party = assistance_request.party
+    data = request.POST if request.method == "POST" else given_back_with_a_note(request)
+    if data is None:  # another kind may be chosen: ?choose, then ?kind=...
+        chooser = KindForm(
+            request.GET if "kind" in request.GET else None,
+            party=party,
+            initial={"kind": assistance_request.kind},
+        )
+        if "choose" in request.GET or (chooser.is_bound and not chooser.is_valid()):
+            context = {"form": chooser, "party": party, "assistance_request": assistance_request}
+            return render(request, "requests/choose_kind.html", context)
+        kind = chooser.cleaned_data["kind"] if chooser.is_bound else assistance_request.kind
+    else:
+        kind = data.get("kind")
     form = RequestForm(
-        request.POST or None,
+        data,
         request.FILES or None,
         instance=assistance_request,
-        party=assistance_request.party,
+        party=party,
+        kind=kind,
     )
     outcome = request.method == "POST" and submitted(
         request,
@@ -71,14 +94,6 @@ def request_edit(request, reference):
 
 
 def _after_save(request, form, assistance_request):
-    dropped = answers_for_another_kind(form.cleaned_data)
-    if dropped:  # never silently: say which answers the chosen kind does not keep
-        labels = join_list([str(form.fields[name].label) for name in dropped])
-        messages.warning(
-            request,
-            _("Not kept, as they are for another kind of assistance: %(fields)s.")
-            % {"fields": labels},
-        )
     if "check" in request.POST and permissions.can_move(
         request.user, assistance_request, Status.SUBMITTED
     ):

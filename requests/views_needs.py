@@ -25,11 +25,13 @@ def request_from_need(request, pk: int):
             return redirect(existing)
         messages.error(request, " ".join(error.messages))
         return redirect(need)
+    initial = needs.initial_answers(need)
     form = RequestForm(
         request.POST or None,
         request.FILES or None,
         party=need.party,
-        initial=needs.initial_answers(need),
+        initial=initial,
+        kind=request.POST.get("kind") if request.method == "POST" else initial.get("kind"),
     )
     outcome = request.method == "POST" and submitted(
         request,

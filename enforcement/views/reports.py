@@ -57,6 +57,11 @@ def report_review(request, pk: int):
     """Staff send a draft for national review; the party's focal point approves or returns it."""
     report = permissions.get_report_for_user(request.user, pk, for_edit=True)
     form = ReportReviewForm(request.POST)
+    if _approval_unconfirmed(request, report, form) and (
+        facts := selectors.approval_in_question(report, form.cleaned_data["version"])
+    ):  # say what is approved, then ask again
+        context = {"report": report, "form": form, **facts}
+        return render(request, "enforcement/report_approve.html", context)
     if submitted(
         request,
         form,
@@ -67,6 +72,16 @@ def report_review(request, pk: int):
     ):
         return redirect(report)
     return _render_report(request, report, form, status=400)
+
+
+def _approval_unconfirmed(request, report, form) -> bool:
+    """An approval publishes a confidential report: it goes through a page naming the version."""
+    return (
+        form.is_valid()
+        and form.cleaned_data["action"] == ReviewAction.APPROVED
+        and "confirmed" not in request.POST
+        and permissions.can_review_report(request.user, report)
+    )
 
 
 @login_required

@@ -93,6 +93,11 @@ def _render_detail(request, activity, status=200, consent_form=None):
 def activity_consent(request, pk: int):
     activity = permissions.get_activity_for_user(request.user, pk, for_edit=True)
     form = ActivityConsentForm(request.POST)
+    if form.is_valid() and "confirmed" not in request.POST:
+        withdrawn = _consent_withdrawn(activity, request.user, form.cleaned_data)
+        if withdrawn:  # taking consent back unpublishes: say what, then ask again
+            context = {"activity": activity, "form": form, "withdrawn": withdrawn}
+            return render(request, "portal/activities/consent_withdraw.html", context)
     if submitted(
         request,
         form,
@@ -101,6 +106,20 @@ def activity_consent(request, pk: int):
     ):
         return redirect(activity)
     return _render_detail(request, activity, status=400, consent_form=form)
+
+
+def _consent_withdrawn(activity, user, data) -> list[str]:
+    """The labels of the consents the user's party gave before that this answer takes back."""
+    party = getattr(user, "party", None)
+    before = services.latest_consents(activity).get(party.pk) if party else None
+    if before is None:
+        return []
+    given = {"general": before.general, "details": before.details}
+    return [
+        str(ActivityConsentForm.base_fields[name].label)
+        for name, was in given.items()
+        if was and not data[name]
+    ]
 
 
 @never_cache

@@ -5,10 +5,12 @@ site's pages); the admin shows them to staff and links to where they are brokere
 """
 
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from portal.matching import services
-from portal.models import Match, Need, Provider, Resource
+from portal.matching import applications, services
+from portal.matching import permissions as matching_permissions
+from portal.models import Match, Need, Provider, ProviderApplication, Resource
 
 
 @admin.register(Provider)
@@ -61,3 +63,75 @@ class MatchAdmin(_ReadOnly):
     list_display = ["need", "resource", "status", "score", "proposed_at", "concluded_at"]
     list_filter = ["status"]
     list_select_related = ["need", "resource"]
+
+
+@admin.register(ProviderApplication)
+class ProviderApplicationAdmin(admin.ModelAdmin):
+    """Staff decide on confirmed applications; approving creates the account and the provider."""
+
+    list_display = ["organisation", "kind", "email", "status", "created_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["organisation", "email"]
+    fields = [
+        "organisation",
+        "kind",
+        "website",
+        "description",
+        "contact_name",
+        "email",
+        "language",
+        "status",
+        "decline_reason",
+        "provider",
+    ]
+    readonly_fields = [
+        "organisation",
+        "kind",
+        "website",
+        "description",
+        "contact_name",
+        "email",
+        "language",
+        "status",
+        "provider",
+    ]
+    actions = ["approve", "decline"]
+
+    def has_add_permission(self, request):
+        return False
+
+    # Any member of staff may decide (the service checks it again); no one adds or deletes.
+    def has_module_permission(self, request):
+        return matching_permissions.is_staff(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return matching_permissions.is_staff(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return matching_permissions.is_staff(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Approve the selected applications (creates their accounts)"))
+    def approve(self, request, queryset):
+        self._decide(request, queryset, applications.approve_application, {})
+
+    @admin.action(description=_("Decline the selected applications (with their reasons)"))
+    def decline(self, request, queryset):
+        for application in queryset:
+            self._decide(
+                request,
+                [application],
+                applications.decline_application,
+                {"reason": application.decline_reason},
+            )
+
+    def _decide(self, request, queryset, service, extra) -> None:
+        for application in queryset:
+            try:
+                service(application, actor=request.user, **extra)
+            except ValidationError as error:
+                messages.error(request, f"{application}: {' '.join(error.messages)}")
+            else:
+                messages.success(request, _("%(name)s: done.") % {"name": application})

@@ -239,7 +239,10 @@ def propose_match(need: Need, resource: Resource, *, actor, note: str = "") -> M
                 proposed_by=actor,
                 note=note,
                 score=scored.points,
-                reasons=[{"points": r.points, "text": r.text} for r in scored.reasons],
+                reasons=[
+                    {"points": r.points, "text": r.text, "matches": r.matches}
+                    for r in scored.reasons
+                ],
             )
     except IntegrityError as error:
         raise ValidationError(_("This resource is already proposed for this need.")) from error

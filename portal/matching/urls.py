@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from portal.matching import api, views, views_public
+from portal.matching import api, views, views_applications, views_public
 
 app_name = "matching"
 urlpatterns = [
@@ -28,6 +28,13 @@ urlpatterns = [
     path("matches/<int:pk>/", views.match_detail, name="match_detail"),
     path("matches/<int:pk>/answer/", views.match_answer, name="match_answer"),
     path("matches/<int:pk>/story/", views.match_story, name="match_story"),
+    path("providers/apply/", views_applications.apply, name="apply"),
+    path("providers/apply/sent/", views_applications.apply_sent, name="apply_sent"),
+    path(
+        "providers/apply/confirm/<str:token>/",
+        views_applications.apply_confirm,
+        name="apply_confirm",
+    ),
     path("success-stories/", views_public.success_stories, name="stories"),
     path("api/matching/needs/", api.NeedList.as_view(), name="api_needs"),
     path("api/matching/resources/", api.ResourceList.as_view(), name="api_resources"),

@@ -1,5 +1,6 @@
 from portal.models.activities import Activity, ActivityConsent, ActivityStatus, ActivityType
 from portal.models.development import DevelopmentStatus, StatusKind
+from portal.models.kept_forms import KeptForm
 from portal.models.matching import (
     AssistanceKind,
     LegalArea,
@@ -19,6 +20,7 @@ from portal.models.notifications import (
     NotificationPreference,
 )
 from portal.models.parties import Membership, Party, Region
+from portal.models.provider_applications import ApplicationStatus, ProviderApplication
 from portal.models.registry import Cluster, Recommendation
 from portal.models.roster import Consultant
 from portal.models.users import User
@@ -29,10 +31,12 @@ __all__ = [
     "ActivityConsent",
     "ActivityStatus",
     "ActivityType",
+    "ApplicationStatus",
     "AssistanceKind",
     "Cluster",
     "Consultant",
     "DevelopmentStatus",
+    "KeptForm",
     "LegalArea",
     "Match",
     "MatchStatus",
@@ -45,6 +49,7 @@ __all__ = [
     "OfferType",
     "Party",
     "Provider",
+    "ProviderApplication",
     "Recommendation",
     "Region",
     "Resource",

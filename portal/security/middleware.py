@@ -1,5 +1,6 @@
 """Request-level guards: unstorable input, the upload size limit, and the second factor."""
 
+import logging
 import time
 from urllib.parse import quote
 
@@ -10,6 +11,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
+from django.views.defaults import bad_request
 from rest_framework.views import APIView
 
 # Forms carry a little besides the file; anything larger than the file limit plus this margin
@@ -20,7 +22,7 @@ _OPEN_TO_UNVERIFIED = ("/account/two-factor/", "/accounts/logout/", "/static/", 
 
 
 class UnstorableInput(SuspiciousOperation):
-    """Django answers a SuspiciousOperation with its 400 page and a line in django.security."""
+    """Logged under django.security, like every SuspiciousOperation, and answered with 400."""
 
 
 class UnstorableInputMiddleware:
@@ -42,7 +44,10 @@ class UnstorableInputMiddleware:
         if _is_api_view(request):
             refused = [_("A NUL byte is not accepted.")]
             return JsonResponse(dict.fromkeys(places, refused), status=400)
-        raise UnstorableInput(f"A NUL byte in the request's {', '.join(places)}.")
+        # Answered here rather than raised, so a development server shows the same page too.
+        exception = UnstorableInput(f"A NUL byte in the request's {', '.join(places)}.")
+        logging.getLogger("django.security.UnstorableInput").error(str(exception))
+        return bad_request(request, exception)
 
 
 def _places_with_nul(request) -> list[str]:

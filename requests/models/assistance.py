@@ -24,6 +24,10 @@ from requests.models.choices import (
     Venue,
 )
 
+# A request says what is needed in a few pages at most; the drafts and laws are attachments.
+DESCRIPTION_MAX_LENGTH = 10_000
+
+
 # The answers a party gives on its request, as the form asks them and the drafting service
 # saves them (beneficiaries, a many-to-many, are set apart).
 DRAFT_FIELDS = (
@@ -113,7 +117,7 @@ class AssistanceRequest(models.Model):
     enforcement_help = models.JSONField(_("kind of help wanted"), default=list, blank=True)
     treaties = models.CharField(_("treaties concerned"), max_length=500, blank=True)
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"))
+    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH)
     wished_by = models.DateField(_("time frame wished"), null=True, blank=True)
     # Set when the request is accepted (recommendation 1: activities have time frames); moved
     # forward by the days the request then waits on the party.

@@ -19,6 +19,10 @@ READ_IN_PLACE = {
 }
 
 
+# A message is a letter, not a document: longer texts travel as attachments.
+MESSAGE_MAX_LENGTH = 10_000
+
+
 class StatusChange(models.Model):
     """One move along the workflow; written only by services.transition."""
 
@@ -48,7 +52,7 @@ class Message(models.Model):
 
     assistance_request = models.ForeignKey(AssistanceRequest, related_name="messages", **_REQUEST)
     author = models.ForeignKey(_USER, on_delete=models.PROTECT, related_name="+")
-    body = models.TextField(_("message"))
+    body = models.TextField(_("message"), max_length=MESSAGE_MAX_LENGTH)
     internal = models.BooleanField(_("internal note (staff only)"), default=False)
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
 
@@ -67,7 +71,9 @@ class Document(models.Model):
 
     class Kind(models.TextChoices):
         DRAFT_LAW = "draft_law", _("Draft law or regulation")
+        EXISTING_LAW = "existing_law", _("Existing law or regulation")
         SUPPORTING = "supporting", _("Supporting material")
+        OTHER = "other", _("Other document")
         DELIVERABLE = "deliverable", _("Deliverable")
 
     assistance_request = models.ForeignKey(AssistanceRequest, related_name="documents", **_REQUEST)

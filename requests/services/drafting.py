@@ -18,6 +18,9 @@ from requests.services import access
 from requests.services.conversation import add_document, validate_attachments
 from requests.services.references import next_reference
 
+# A file to attach, with its kind (Document.Kind) when the form asked for one.
+Attachment = UploadedFile | tuple[str | None, UploadedFile]
+
 
 def check_request_rules(party: Party, data: dict) -> None:
     """The rules of seeds/000 that depend on the party and the kind; raises per field."""
@@ -111,7 +114,7 @@ def create_draft(
     *,
     actor: User,
     data: dict,
-    attachments: Iterable[UploadedFile] = (),
+    attachments: Iterable[Attachment] = (),
     form_token: str | None = None,
 ) -> AssistanceRequest:
     """A new draft for the actor's party, with its attachments; all or nothing.
@@ -125,7 +128,7 @@ def create_draft(
     if form_token and (earlier := _created_from_form(actor, form_token)):
         return earlier
     check_request_rules(party, data)
-    validate_attachments(attachments)
+    validate_attachments([upload for _kind, upload in _with_kinds(attachments)])
     try:
         with transaction.atomic():  # a twin posted at the same moment may insert first
             assistance_request = AssistanceRequest.objects.create(
@@ -147,9 +150,14 @@ def create_draft(
         ) from None
     assistance_request.beneficiaries.set(data.get("beneficiaries") or [])
     access.refresh_view_access(assistance_request)
-    for upload in attachments:
-        add_document(assistance_request, upload, actor=actor, kind=data.get("attachment_kind"))
+    for kind, upload in _with_kinds(attachments):
+        add_document(assistance_request, upload, actor=actor, kind=kind)
     return assistance_request
+
+
+def _with_kinds(attachments: Iterable[Attachment]) -> list[tuple[str | None, UploadedFile]]:
+    """Attachments as (kind, file): the form gives pairs; a bare file is supporting material."""
+    return [item if isinstance(item, tuple) else (None, item) for item in attachments]
 
 
 def _created_from_form(actor: User, form_token: str | None) -> AssistanceRequest | None:
@@ -162,7 +170,7 @@ def update_draft(
     *,
     actor: User,
     data: dict,
-    attachments: Iterable[UploadedFile] = (),
+    attachments: Iterable[Attachment] = (),
 ) -> AssistanceRequest:
     """Change a draft's answers (and add attachments); only while it is a draft."""
     locked = AssistanceRequest.objects.select_for_update().get(pk=assistance_request.pk)
@@ -171,15 +179,15 @@ def update_draft(
     if not permissions.can_edit_draft(actor, locked):
         raise PermissionDenied
     check_request_rules(locked.party, data)
-    validate_attachments(attachments)
+    validate_attachments([upload for _kind, upload in _with_kinds(attachments)])
     for field, value in _clean_for_kind(data).items():
         setattr(locked, field, value)
     locked.last_activity_at = timezone.now()
     locked.save()
     locked.beneficiaries.set(data.get("beneficiaries") or [])
     access.refresh_view_access(locked)
-    for upload in attachments:
-        add_document(locked, upload, actor=actor, kind=data.get("attachment_kind"))
+    for kind, upload in _with_kinds(attachments):
+        add_document(locked, upload, actor=actor, kind=kind)
     return locked
 
 

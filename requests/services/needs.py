@@ -9,8 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.activities import services as activity_services
 from portal.matching import permissions as matching_permissions
-from portal.models import Match, MatchStatus, Need, NeedStatus, User
+from portal.models import Activity, Match, MatchStatus, Need, NeedStatus, User
 from requests.models import AssistanceRequest, NeedRequest, RequestActivity
 from requests.services.activities import LEADS_TO_ACTIVITIES
 from requests.services.drafting import create_draft
@@ -69,10 +70,44 @@ def link_match_activity(match: Match, actor: User) -> None:
     assistance_request = link.assistance_request
     if assistance_request.status not in LEADS_TO_ACTIVITIES:
         return  # recorded on the request only once it is accepted (DESIGN.md s.3)
-    RequestActivity.objects.get_or_create(
-        activity=match.activity,
+    _link_activity(assistance_request, match.activity, actor=actor)
+
+
+def link_concluded_matches(assistance_request: AssistanceRequest, *, actor: User) -> int:
+    """On acceptance: the activities of matches concluded earlier on the request's need.
+
+    Call inside the transaction that accepts the request; returns how many were linked.
+    """
+    need_ids = NeedRequest.objects.filter(assistance_request=assistance_request).values("need_id")
+    matches = Match.objects.filter(
+        need_id__in=need_ids, status=MatchStatus.ACCEPTED, activity__isnull=False
+    ).select_related("activity")
+    return sum(
+        _link_activity(assistance_request, match.activity, actor=actor)
+        for match in matches
+        if match.activity is not None  # the filter's promise, said again for the type checker
+    )
+
+
+def _link_activity(
+    assistance_request: AssistanceRequest, activity: Activity, *, actor: User
+) -> bool:
+    """Link once; the consent the party gave on the request reaches the activity with it."""
+    _link, created = RequestActivity.objects.get_or_create(
+        activity=activity,
         defaults={"assistance_request": assistance_request, "linked_by": actor},
     )
+    if created and (assistance_request.consent_general or assistance_request.consent_details):
+        consent = assistance_request.consent_changes.order_by("-at", "-pk").first()
+        activity_services.carry_over_consent(
+            activity,
+            actor=actor,
+            party=assistance_request.party,
+            by=consent.by if consent else actor,
+            general=assistance_request.consent_general,
+            details=assistance_request.consent_details,
+        )
+    return created
 
 
 def request_of_need(need: Need) -> AssistanceRequest | None:

@@ -27,8 +27,10 @@ from requests.models import (
 from requests.models.workflow import TRANSITIONS
 from requests.permissions import can_take, may_take_region, plays
 from requests.services import access
+from requests.services.activities import LEADS_TO_ACTIVITIES
 from requests.services.conversation import add_document, post_message
 from requests.services.drafting import answers_of, check_request_rules
+from requests.services.needs import link_concluded_matches
 
 
 def _check_pause(locked: AssistanceRequest, to_status: str, *, note: str) -> None:
@@ -196,6 +198,9 @@ def _record(
     )
     if from_status in PARTY_ONLY_STATUSES:
         access.refresh_view_access(locked)  # beneficiaries see it from now on
+    if locked.status in LEADS_TO_ACTIVITIES and from_status not in LEADS_TO_ACTIVITIES:
+        # A match on the request's need may have concluded before the request was accepted.
+        link_concluded_matches(locked, actor=actor)
     notifications.status_changed(
         locked,
         locked.status,

@@ -39,7 +39,12 @@ def test_an_official_drafts_a_request_and_the_error_summary_leads_to_each_missin
     assert page.get_by_role("heading", level=1).inner_text() == "Request assistance"
     assert_no_axe_violations(page)
 
+    # The kind first; the next page asks only its questions.
     page.get_by_label("Legislative advice").check()
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_load_state()
+    assert page.locator("#id_policy_format_0").count() == 0
+    assert_no_axe_violations(page)
     page.locator("#id_title").fill("Comments on the draft Patents (Amendment) Bill")
     page.get_by_role("button", name="Save draft").click()
     page.wait_for_load_state()
@@ -49,7 +54,7 @@ def test_an_official_drafts_a_request_and_the_error_summary_leads_to_each_missin
     assert active_id(page) == "error-summary"
     links = page.locator("#error-summary a")
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
-    assert hrefs == ["#id_purpose_0", "#id_legal_areas_0", "#id_description"]
+    assert hrefs == ["#id_purpose_0", "#id_description", "#id_legal_areas_0"]
     for href in hrefs:
         assert page.locator(href).count() == 1, f"the summary links to {href}, which is missing"
     assert "Say what the legislative advice is for." in links.first.inner_text()

@@ -20,7 +20,9 @@ def test_the_focal_point_approves_a_report_in_the_portal_and_it_becomes_public(
     make_report, th_focal, cl_official
 ):
     report = make_report(ReportStatus.UNDER_NATIONAL_REVIEW)
-    response = client_for(th_focal).post(review_url(report), {"action": "approved"})
+    response = client_for(th_focal).post(
+        review_url(report), {"action": "approved", "version": "1", "confirmed": "1"}
+    )
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.status == ReportStatus.APPROVED and report.approved_at is not None
@@ -72,7 +74,10 @@ def test_each_user_of_the_cast_may_only_press_their_own_button(
     request, make_report, name, status, action
 ):
     report = make_report(status, with_file=True)
-    response = client_for(user_from(request, name)).post(review_url(report), {"action": action})
+    # The approval's confirmation page is pressed through: this walks who may press at all.
+    response = client_for(user_from(request, name)).post(
+        review_url(report), {"action": action, "confirmed": "1"}
+    )
     if name is None:
         assert response.status_code == 302 and "/accounts/login/" in response.url
     elif name in ALLOWED[(status, action)]:

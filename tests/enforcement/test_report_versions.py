@@ -64,7 +64,16 @@ def test_the_focal_point_reads_the_version_its_date_and_who_prepared_it_before_a
     assert reverse("enforcement:report_file", args=[report.pk, 1]) in html
     assert "Approve version 1 and publish" in html
     assert 'name="version" value="1"' in html
-    client_for(th_focal).post(review_url(report), {"action": "approved", "version": "1"})
+    approve = {"action": "approved", "version": "1"}
+    confirm = client_for(th_focal).post(review_url(report), approve)
+    page = confirm.content.decode()
+    report.refresh_from_db()
+    assert report.status == ReportStatus.UNDER_NATIONAL_REVIEW  # nothing yet: asked first
+    assert "Yes, approve version 1 and publish" in page
+    assert version.file_name in page
+    assert "prepared by <bdi>triage</bdi>" in page
+    assert "Sent for your review" in page
+    client_for(th_focal).post(review_url(report), approve | {"confirmed": "1"})
     report.refresh_from_db()
     assert report.status == ReportStatus.APPROVED and report.approved_version == version
     approval = report.reviews.get(action=ReviewAction.APPROVED)

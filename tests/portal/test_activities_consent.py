@@ -157,7 +157,12 @@ def test_the_focal_point_consents_on_the_activity_page(workshop, ke_focal):
     assert response.status_code == 302
     workshop.refresh_from_db()
     assert workshop.general_info_public and workshop.details_public
-    response = client.post(reverse("activity_consent", args=[workshop.pk]), {})
+    asked = client.post(reverse("activity_consent", args=[workshop.pk]), {})
+    workshop.refresh_from_db()
+    assert workshop.general_info_public  # taking it back: a page says what, first
+    assert "Withdraw your party's consent?" in asked.content.decode()
+    assert "Its details may be published too" in asked.content.decode()
+    client.post(reverse("activity_consent", args=[workshop.pk]), {"confirmed": "1"})
     workshop.refresh_from_db()
     assert not workshop.general_info_public
 

@@ -59,18 +59,34 @@ def test_resources_are_ranked_best_first_with_their_points():
     assert [(s.key, s.points) for s in ranked] == [(1, 90), (5, 85), (3, 75), (2, 73), (4, 60)]
 
 
-def test_each_criterion_gives_its_reason():
-    texts = [r.text for r in score(need(), TABLE[1]).reasons]
-    assert texts == [
-        "Covers Copyright (1 of 2 legal areas).",
-        "Gives the kind of assistance asked for.",
-        "Offers expertise, which the need asks for.",
-        "Works in a shared language: fr.",
-        "Available for 100 of the 100 days wanted.",
+def test_each_criterion_says_what_matches_and_what_does_not_with_names():
+    reasons = score(need(), TABLE[1]).reasons
+    assert [(r.text, r.matches) for r in reasons] == [
+        ("Covers Copyright (1 of 2 legal areas).", True),
+        ("Does not cover Patents.", False),
+        ("Gives legislative advice, as asked.", True),
+        ("Offers expertise, which the need asks for.", True),
+        ("Works in a shared language: French.", True),
+        ("Available for 100 of the 100 days wanted.", True),
     ]
-    assert "No working language in common." in [r.text for r in score(need(), TABLE[2]).reasons]
+    texts = [r.text for r in score(need(), TABLE[2]).reasons]
+    assert "No working language in common: the need asks for French; it works in English." in texts
     late = score(need(), TABLE[4]).reasons
     assert next(r for r in late if r.text.startswith("Available for 50 ")).points == 5
+    assert "Not available for the other 50 days." in [r.text for r in late]
+    other = [r.text for r in score(need(), TABLE[3]).reasons if not r.matches]
+    assert other == [
+        "Asked for legislative advice; gives no kind named.",
+        "Offers funding; the need asks for expertise.",
+    ]
+
+
+def test_a_line_worth_nothing_says_something_named_or_is_left_out():
+    served = score(need(), offer(10, regions=frozenset({"africa"}))).reasons
+    assert "Serves Africa, the region of the need's party." in [r.text for r in served]
+    for reasons in (score(need(), resource).reasons for resource in TABLE):
+        for reason in reasons:
+            assert "the need's party." not in reason.text or "Africa" in reason.text
 
 
 def test_a_least_developed_country_comes_first_and_may_have_what_is_reserved_for_ldcs():

@@ -15,7 +15,7 @@ from tests.requests.test_drafting import form_data
 
 
 def token_of_a_fresh_form(client) -> str:
-    page = client.get(reverse("requests:new")).content.decode()
+    page = client.get(reverse("requests:new"), {"kind": "legislative"}).content.decode()
     return re.search(r'name="form_token" value="([^"]+)"', page).group(1)
 
 

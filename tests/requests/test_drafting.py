@@ -165,7 +165,14 @@ def test_consent_details_need_general_consent_and_changes_are_recorded(ke_submit
     assert response.status_code == 400
     assert "only if general information may be published" in response.content.decode()
     client_for(ke_focal).post(url, {"general": "on", "details": "on"})
-    client_for(ke_focal).post(url, {})
+    asked = client_for(ke_focal).post(url, {})  # taking it back: a page says what, first
+    ke_submitted.refresh_from_db()
+    assert ke_submitted.consent_general
+    page = asked.content.decode()
+    assert "Withdraw consent for" in page and ke_submitted.title in page
+    assert "General information about the assistance may be published" in page
+    assert "Details of the assistance may be shared on request" in page
+    client_for(ke_focal).post(url, {"confirmed": "1"})
     ke_submitted.refresh_from_db()
     assert not ke_submitted.consent_general
     changes = list(ke_submitted.consent_changes.values_list("general", "details"))
