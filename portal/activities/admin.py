@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from portal.activities import permissions, services
 from portal.models import Activity, ActivityConsent, ActivityStatus
@@ -124,11 +125,22 @@ class ActivityAdmin(admin.ModelAdmin):
             else:
                 moved += 1
         if moved:
-            self.message_user(request, _("%(count)d moved.") % {"count": moved}, messages.SUCCESS)
+            self.message_user(
+                request,
+                ngettext("%(count)d activity moved.", "%(count)d activities moved.", moved)
+                % {"count": moved},
+                messages.SUCCESS,
+            )
         if refused:
             self.message_user(
                 request,
-                _("%(count)d could not be moved from their status, or are not yours to move.")
+                ngettext(
+                    "%(count)d activity could not be moved from its status, or is not yours to"
+                    " move.",
+                    "%(count)d activities could not be moved from their status, or are not yours"
+                    " to move.",
+                    refused,
+                )
                 % {"count": refused},
                 messages.WARNING,
             )

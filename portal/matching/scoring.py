@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
 
 from portal.localisation import join_list
@@ -204,7 +204,11 @@ def _dates(need: NeedFacts, resource: ResourceFacts) -> list[Reason]:
     reasons = [
         Reason(
             round(WEIGHTS["dates"] * min(days, wanted) / wanted),
-            _("Available for %(days)s of the %(wanted)s days wanted.")
+            ngettext(
+                "Available for %(days)s of the %(wanted)s day wanted.",
+                "Available for %(days)s of the %(wanted)s days wanted.",
+                wanted,
+            )
             % {"days": days, "wanted": wanted},
         )
     ]
@@ -212,7 +216,12 @@ def _dates(need: NeedFacts, resource: ResourceFacts) -> list[Reason]:
         reasons.append(
             Reason(
                 0,
-                _("Not available for the other %(days)s days.") % {"days": wanted - days},
+                ngettext(
+                    "Not available for the other %(days)s day.",
+                    "Not available for the other %(days)s days.",
+                    wanted - days,
+                )
+                % {"days": wanted - days},
                 matches=False,
             )
         )
