@@ -100,6 +100,7 @@ benchmark-served: install
 	@mkdir -p var
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m scripts.benchmark.served --output $(BENCH_SERVED_OUTPUT) \
 		--connections $(or $(CONNECTIONS),4) --duration $(or $(DURATION),10) --memory "$(MEMORY)"
+	@$(BIN)/python -m scripts.benchmark.table $(BENCH_SERVED_OUTPUT) $(if $(BEFORE),--before $(BEFORE))
 
 # The same pages on a world a tenth the size (seed it with SCALE=0.1 into its own database):
 # each page's p50 ratio between the two and the query counts at both.

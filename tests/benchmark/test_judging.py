@@ -1,6 +1,8 @@
 """How the served run and the two-scale comparison judge their figures (no timing involved)."""
 
-from scripts.benchmark import compare, served
+import json
+
+from scripts.benchmark import compare, served, table
 
 
 def row(audience, p50, p95, errors=0):
@@ -38,3 +40,31 @@ def test_the_comparison_flags_a_page_slower_than_1_3x_or_with_other_query_counts
     }
     verdicts = {row["page"]: row["meets_target"] for row in compare.compare(small, full)}
     assert verdicts == {"steady": True, "grows": False, "more queries": False}
+
+
+def test_the_readme_table_shows_each_page_its_miss_and_the_figure_before(tmp_path):
+    def run(path, pages):
+        rows = []
+        for name, audience, p50, p95 in pages:
+            page = {"page": name, "audience": audience, "p50_ms": p50, "p95_ms": p95}
+            page.update({"p99_ms": p95 * 2, "rps": 100.0, "errors": 0})
+            served.judge(page, floor_p50=rows[0]["p50_ms"] if rows else p50)
+            rows.append(page)
+        figures = {"pages": rows, "connections": 4, "seconds_per_page": 10, "workers": 2}
+        figures |= {"load_average_before": [0.5], "load_average_after": [0.7]}
+        path.write_text(json.dumps(figures))
+        return str(path)
+
+    before = run(
+        tmp_path / "before.json", [("floor", "floor", 4, 8), ("list", "official", 90, 120)]
+    )
+    after = run(
+        tmp_path / "after.json",
+        [("floor", "floor", 4, 8), ("list", "official", 30, 40), ("new", "public", 8, 12)],
+    )
+    lines = table.table(after, before).splitlines()
+    rows = {line.split(" | ")[0].removeprefix("| "): line for line in lines if line[:2] == "| "}
+    assert rows["list"].split(" | ")[1:4] == ["90.0", "120.0", "30.0"]
+    assert rows["list"].endswith("| **no** |")  # 7.5x the floor
+    assert rows["new"].split(" | ")[1:3] == ["", ""]  # not measured before
+    assert rows["new"].endswith("| yes |")
