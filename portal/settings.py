@@ -342,7 +342,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 # Documents on requests: largest upload, in megabytes.
 DOCUMENT_MAX_UPLOAD_MB = env_int("DOCUMENT_MAX_UPLOAD_MB", 20)
 # Office files are zip archives: one that would unpack to more than this many megabytes (a
-# "zip bomb") is refused, judged from the archive's directory without unpacking it.
+# "zip bomb") is refused, measured by decompressing with a cap, not from its directory.
 DOCUMENT_MAX_UNPACKED_MB = env_int("DOCUMENT_MAX_UNPACKED_MB", 200)
 # Macro-bearing Office files (.docm, .xlsm, Word/Excel files with a VBA project) are refused
 # unless the organisation decides otherwise.
