@@ -186,7 +186,8 @@ AXES_IPWARE_PROXY_ORDER = "left-most"
 IPWARE_STRICT = False
 AXES_VERBOSE = False
 # Password-reset links (portal/security/password_reset.py): at most this many an hour for one
-# e-mail address, and from one client address; counted in the database, not the cache.
+# e-mail address from one client address, and from one client address in all; counted in the
+# database, not the cache.
 PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
 PASSWORD_RESET_LIMIT_PER_CLIENT = env_int("PASSWORD_RESET_LIMIT_PER_CLIENT", 20)
 # Second factor (django-otp): staff must verify one to reach the admin or any staff page.
