@@ -1,5 +1,3 @@
-import functools
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -20,31 +18,6 @@ class PortalConfig(AppConfig):
         from portal.notifications import events
 
         events.discover()
-        _refuse_out_of_range_date_drill_downs()
+        from portal import admin_guards
 
-
-def _refuse_out_of_range_date_drill_downs() -> None:
-    """Every admin list answers an out-of-range drill-down year as a bad lookup, not a 500.
-
-    Django 5.2 catches only ValueError around the drill-down's dates, so ?<field>__year=9999
-    (its following year overflows) or 99999999999 (OverflowError) escapes as a 500 on every
-    list with a date_hierarchy, third-party ones included. Django fixed this upstream after 5.2
-    (ticket #37357); until the project runs a release with the fix, the same conversion is
-    applied here. The list then redirects to ?e=1, as for any other bad filter.
-    """
-    from django.contrib.admin.options import IncorrectLookupParameters
-    from django.contrib.admin.views.main import ChangeList
-
-    get_filters = ChangeList.get_filters
-    if getattr(get_filters, "refuses_out_of_range", False):
-        return
-
-    @functools.wraps(get_filters)
-    def checked_get_filters(self, request):
-        try:
-            return get_filters(self, request)
-        except (ValueError, OverflowError) as error:
-            raise IncorrectLookupParameters(error) from error
-
-    checked_get_filters.refuses_out_of_range = True
-    ChangeList.get_filters = checked_get_filters
+        admin_guards.install()  # a bad admin query value is a bad filter, never a 500

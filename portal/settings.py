@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "portal.security.middleware.UnstorableInputMiddleware",
     # Refuse an oversized upload from its Content-Length, before the body is read.
     "portal.security.middleware.RequestSizeLimitMiddleware",
+    # Log a request that did not come through the trusted proxies (README "Security").
+    "portal.security.client_ip.ProxyHeaderCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",

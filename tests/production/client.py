@@ -1,8 +1,8 @@
 """A small browser for the production tests: urllib, a cookie jar, CSRF, the TLS proxy's header.
 
 It talks to the real gunicorn over HTTP and says every request came through the TLS proxy
-(X-Forwarded-Proto: https), as production traffic does; the site's cookies are then Secure,
-so it keeps them itself instead of letting urllib drop them on plain HTTP.
+(X-Forwarded-Proto: https, X-Forwarded-For), as production traffic does; the site's cookies
+are then Secure, so it keeps them itself instead of letting urllib drop them on plain HTTP.
 """
 
 import http.client
@@ -72,7 +72,11 @@ class SiteClient:
 
     def _send(self, method: str, path: str, body: bytes | None) -> Page:
         url = self._absolute(path)
-        headers = {"X-Forwarded-Proto": "https", "Accept-Language": "en"}
+        headers = {
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-For": "127.0.0.1",
+            "Accept-Language": "en",
+        }
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if body is not None:
