@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.env import env_bool, env_count, env_int, env_list, env_str
+from portal.env import env_bool, env_count, env_int, env_list, env_s3_storage, env_str
 from portal.notifications.schedule import BEAT_SCHEDULE as NOTIFICATIONS_BEAT_SCHEDULE
 from portal.security.client_ip import ipware_settings
 
@@ -229,11 +229,20 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 # Uploaded documents are confidential: stored outside any served path, read only through
 # permission-checked views. There is deliberately no MEDIA_URL route.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private")))
+# With STORAGE_URL (s3://bucket?endpoint_url=…) they go to a private S3-compatible bucket
+# instead (django-storages), so any number of web machines share them; they are still read
+# through the same views, streamed after the permission check. `manage.py move_files_to_storage`
+# copies files from the folder to the bucket and verifies each by checksum.
+_private_bucket = env_s3_storage("STORAGE_URL")
 STORAGES = {
-    "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
-    },
+    "default": (
+        {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _private_bucket}
+        if _private_bucket
+        else {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+        }
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -76,3 +76,17 @@ def test_only_the_proxy_publishes_a_port_and_the_app_trusts_exactly_that_hop(com
     assert "reverse_proxy {$UPSTREAM:web:8000}" in caddyfile
     # Caddy passes no client-written X-Forwarded-For on unless told to trust the client.
     assert "trusted_proxies" not in caddyfile
+
+
+def test_the_documents_live_in_the_storage_services_private_bucket(compose):
+    storage = compose["services"]["storage"]
+    assert storage["image"].startswith("chrislusf/seaweedfs")
+    assert "-s3" in storage["command"]
+    for name in ("web", "worker", "beat"):
+        environment = compose["services"][name]["environment"]
+        assert environment["STORAGE_URL"].startswith("s3://portal-documents?")
+        assert "endpoint_url=http://storage:8333" in environment["STORAGE_URL"]
+        assert compose["services"][name]["depends_on"]["storage"]["condition"] == (
+            "service_healthy"
+        )
+    assert (ROOT / "seaweedfs-s3.example.json").exists()
