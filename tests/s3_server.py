@@ -17,7 +17,7 @@ from tests.redis_server import free_port, unavailable
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV = ROOT / "var" / "s3-server-venv"
-MOTO = "moto[server]==5.1.22"
+MOTO = "moto[server]==5.2.6"
 ACCESS_KEY, SECRET_KEY = "portal-test-key", "portal-test-secret"
 
 

@@ -22,7 +22,10 @@ from portal.security.client_ip import ipware_settings
 from tests.conftest import PASSWORD
 from tests.redis_server import free_port, unavailable
 
-pytestmark = [pytest.mark.production, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.production,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 ATTACKER, VICTIM = "127.0.0.66", "127.0.0.7"
