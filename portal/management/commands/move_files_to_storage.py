@@ -11,6 +11,7 @@ import hashlib
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files import File
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models
@@ -71,7 +72,7 @@ class Command(BaseCommand):
                 unchanged += 1
                 continue
             with folder.open(name, "rb") as handle:
-                target._save(name, handle)  # the very name the rows hold, never a renamed one
+                target._save(name, File(handle))  # the very name the rows hold, never a renamed one
             if sha256(target, name) != digest:
                 failures.append(f"{name}: the copy's checksum differs")
                 continue

@@ -10,6 +10,7 @@ the rows hold, read back and compared with the manifest's SHA-256.
 import json
 from pathlib import Path
 
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
@@ -37,7 +38,7 @@ class Command(BaseCommand):
         failures = []
         for name, digest in manifest.items():
             with (folder / "files" / name).open("rb") as handle:
-                default_storage._save(name, handle)  # the very name the rows hold
+                default_storage._save(name, File(handle))  # the very name the rows hold
             if sha256(default_storage, name) != digest:
                 failures.append(name)
         if failures:
