@@ -16,8 +16,8 @@ from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
-# Not a number, past any integer column, not a date: between them every field kind is refused.
-BAD = ["abc", "9" * 20, "2026-13-45"]
+# Not a number, an address or a date; and past any integer column: every field kind refuses one.
+BAD = ["abc", "9" * 20]
 
 
 def field_names(model) -> list[str]:
