@@ -21,8 +21,9 @@ COPY scripts/build-app ./scripts/build-app
 # The build steps live in scripts/build-app, which tests/production runs too: install, compile
 # the catalogues and collect the static files with the production settings (DEBUG off).
 # GNU gettext is needed only to compile the catalogues, so it leaves with this layer.
+# PostgreSQL's client tools stay: `manage.py backup` and `restore` run pg_dump and pg_restore.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends gettext \
+    && apt-get install -y --no-install-recommends gettext postgresql-client \
     && scripts/build-app \
     && apt-get purge -y --auto-remove gettext \
     && rm -rf /var/lib/apt/lists/* \

@@ -1,7 +1,8 @@
 """Container health check: `python -m portal.healthcheck` asks the local gunicorn for /healthz.
 
-It sends the first allowed host name and says the request came through the TLS proxy, as real
-traffic does, so that host validation and the HTTPS redirect treat it like any request.
+It sends the first allowed host name and says the request came through the TLS proxy (scheme
+and client address), as real traffic does, so that host validation and the HTTPS redirect
+treat it like any request.
 Unhealthy when /healthz is not 200: the database is down or pages cannot be rendered. A cache
 or broker outage only degrades the site and keeps it healthy (portal/health.py).
 """
@@ -15,7 +16,7 @@ def main() -> int:
     host = os.environ.get("ALLOWED_HOSTS", "localhost").split(",")[0].strip()
     request = urllib.request.Request(
         "http://127.0.0.1:8000/healthz",
-        headers={"Host": host, "X-Forwarded-Proto": "https"},
+        headers={"Host": host, "X-Forwarded-Proto": "https", "X-Forwarded-For": "127.0.0.1"},
     )
     try:
         with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310

@@ -14,7 +14,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from portal import devdb
-from portal.env import env_bool, env_count, env_int, env_list, env_str
+from portal.env import env_bool, env_count, env_int, env_list, env_s3_storage, env_str
 from portal.notifications.schedule import BEAT_SCHEDULE as NOTIFICATIONS_BEAT_SCHEDULE
 from portal.security.client_ip import ipware_settings
 
@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "portal.security.middleware.UnstorableInputMiddleware",
     # Refuse an oversized upload from its Content-Length, before the body is read.
     "portal.security.middleware.RequestSizeLimitMiddleware",
+    # Log a request that did not come through the trusted proxies (README "Security").
+    "portal.security.client_ip.ProxyHeaderCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -198,7 +200,8 @@ AXES_IPWARE_PROXY_ORDER = "left-most"
 IPWARE_STRICT = False
 AXES_VERBOSE = False
 # Password-reset links (portal/security/password_reset.py): at most this many an hour for one
-# e-mail address, and from one client address; counted in the database, not the cache.
+# e-mail address from one client address, and from one client address in all; counted in the
+# database, not the cache.
 PASSWORD_RESET_LIMIT_PER_EMAIL = env_int("PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
 PASSWORD_RESET_LIMIT_PER_CLIENT = env_int("PASSWORD_RESET_LIMIT_PER_CLIENT", 20)
 # Second factor (django-otp): staff must verify one to reach the admin or any staff page.
@@ -238,11 +241,20 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 # Uploaded documents are confidential: stored outside any served path, read only through
 # permission-checked views. There is deliberately no MEDIA_URL route.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private")))
+# With STORAGE_URL (s3://bucket?endpoint_url=…) they go to a private S3-compatible bucket
+# instead (django-storages), so any number of web machines share them; they are still read
+# through the same views, streamed after the permission check. `manage.py move_files_to_storage`
+# copies files from the folder to the bucket and verifies each by checksum.
+_private_bucket = env_s3_storage("STORAGE_URL")
 STORAGES = {
-    "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
-    },
+    "default": (
+        {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _private_bucket}
+        if _private_bucket
+        else {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+        }
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -350,7 +362,7 @@ SILENCED_SYSTEM_CHECKS = env_list("SILENCED_SYSTEM_CHECKS", ["security.W021"])
 # Documents on requests: largest upload, in megabytes.
 DOCUMENT_MAX_UPLOAD_MB = env_int("DOCUMENT_MAX_UPLOAD_MB", 20)
 # Office files are zip archives: one that would unpack to more than this many megabytes (a
-# "zip bomb") is refused, judged from the archive's directory without unpacking it.
+# "zip bomb") is refused, measured by decompressing with a cap, not from its directory.
 DOCUMENT_MAX_UNPACKED_MB = env_int("DOCUMENT_MAX_UNPACKED_MB", 200)
 # Macro-bearing Office files (.docm, .xlsm, Word/Excel files with a VBA project) are refused
 # unless the organisation decides otherwise.

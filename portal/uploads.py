@@ -2,12 +2,15 @@
 
 Types are recognised from the first bytes with `filetype`; a name whose extension disagrees
 with the content is refused, and so are macro-bearing Office files and Office files (zip
-archives inside) that would unpack to more than DOCUMENT_MAX_UNPACKED_MB.
+archives inside) that would unpack to more than DOCUMENT_MAX_UNPACKED_MB, measured by unpacking
+them with a running cap (an archive's directory may lie about its sizes).
 """
 
+import copy
 import hashlib
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -36,6 +39,7 @@ _TEXT = {"txt", "csv"}
 _ZIP_BASED = {"docx", "xlsx", "odt", "ods"}  # Office Open XML and OpenDocument are zip files
 _HEAD = 8192
 _OLE_MACROS = "_VBA_PROJECT".encode("utf-16-le")
+_CHUNK = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -100,18 +104,13 @@ def check_upload(upload) -> CheckedUpload:
             _("The content of “%(name)s” is not a %(extension)s file.")
             % {"name": name, "extension": extension.upper()}
         )
-    unpacked = _unpacked_size(upload) if extension in _ZIP_BASED else 0
-    if unpacked > max_unpacked_bytes():
+    if extension in _ZIP_BASED and _unpacks_past(upload, max_unpacked_bytes()):
         raise ValidationError(
             _(
-                "“%(name)s” would unpack to %(size)s; the largest accepted is %(limit)s. "
+                "“%(name)s” would unpack to more than %(limit)s, the largest accepted. "
                 "Remove large embedded pictures or files, or split the document."
             )
-            % {
-                "name": name,
-                "size": filesizeformat(unpacked),
-                "limit": filesizeformat(max_unpacked_bytes()),
-            }
+            % {"name": name, "limit": filesizeformat(max_unpacked_bytes())}
         )
     if not settings.DOCUMENT_ALLOW_MACROS and _has_macros(upload, extension):
         raise ValidationError(
@@ -175,16 +174,41 @@ def _ooxml_has_macros(upload) -> bool:
     return any(name.lower().endswith("vbaproject.bin") for name in names)
 
 
-def _unpacked_size(upload) -> int:
-    """The sizes the zip's central directory declares for its members; nothing is extracted."""
+def _unpacks_past(upload, cap: int) -> bool:
+    """Whether the zip's members unpack to more than `cap` bytes, counted while unpacking.
+
+    The sizes the archive's directory declares are not trusted: each member is decompressed
+    through zipfile in chunks, with its declared unpacked size lifted so zipfile does not stop
+    where the directory says, and the count stops as soon as it passes the cap. Nothing is kept.
+    """
     upload.seek(0)
     try:
         with zipfile.ZipFile(upload) as archive:
-            return sum(member.file_size for member in archive.infolist())
+            total = 0
+            for info in archive.infolist():
+                total += _member_size(archive, info, cap - total)
+                if total > cap:
+                    return True
+            return False
     except zipfile.BadZipFile:
-        return 0  # no readable directory: nothing could unpack it either
+        return False  # no readable directory: nothing could unpack it either
     finally:
         upload.seek(0)
+
+
+def _member_size(archive, info: zipfile.ZipInfo, room: int) -> int:
+    """Bytes one member unpacks to, counting at most one past `room`."""
+    measured = copy.copy(info)
+    # zipfile stops at the declared size (and checks the CRC there): declare past the cap.
+    measured.file_size = room + 2 * _CHUNK
+    size = 0
+    try:
+        with archive.open(measured) as member:
+            while size <= room and (chunk := member.read(_CHUNK)):
+                size += len(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
+        pass  # a damaged or unsupported member counts what it gave before failing
+    return size
 
 
 def _ole_has_macros(upload) -> bool:

@@ -4,7 +4,8 @@ The page answers the same whether or not the address has an account. The mail is
 row written in the request's transaction and delivered by a task on commit, so a mail server
 that is down delays it and never breaks the page. The link itself is made when the mail is
 rendered: no reset token is ever stored. Throttling counts recent requests in the database, so
-it works with the cache down.
+it works with the cache down, per e-mail address and client address together (a stranger cannot
+use up the owner's links) and per client address alone.
 """
 
 from datetime import timedelta
@@ -37,8 +38,11 @@ def request_password_reset(email: str, *, client_ip: str | None) -> None:
     PasswordResetRequest.objects.filter(requested_at__lt=now - WINDOW).delete()
     digest = _digest(email)
     recent = PasswordResetRequest.objects.filter(requested_at__gte=now - WINDOW)
+    # Counted per (address, client), as the lock-out counts per (user name, client): a stranger
+    # asking for someone else's address spends his own allowance, never the owner's.
     too_many_for_address = (
-        recent.filter(email_digest=digest).count() >= settings.PASSWORD_RESET_LIMIT_PER_EMAIL
+        recent.filter(email_digest=digest, ip_address=client_ip).count()
+        >= settings.PASSWORD_RESET_LIMIT_PER_EMAIL
     )
     too_many_from_client = (
         client_ip is not None

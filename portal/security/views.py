@@ -1,7 +1,6 @@
 """The second factor (set up, verify, recover) and asking for a password-reset link."""
 
 import segno
-from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -17,6 +16,7 @@ from django_otp import login as otp_login
 from portal import services as portal_services
 from portal.forms import submitted
 from portal.security import services
+from portal.security.client_ip import client_ip
 from portal.security.forms import PartySecondFactorForm, TokenForm
 from portal.security.password_reset import request_password_reset
 
@@ -132,9 +132,7 @@ def password_reset(request):
     if well_formed and submitted(
         request,
         form,
-        lambda data: request_password_reset(
-            data["email"], client_ip=get_client_ip_address(request)
-        ),
+        lambda data: request_password_reset(data["email"], client_ip=client_ip(request)),
         None,  # the next page says what happens, whether or not the address has an account
     ):
         return redirect("password_reset_done")

@@ -22,8 +22,8 @@ def test_compose_file_is_valid_against_the_compose_specification(compose):
     assert [f"{list(e.path)}: {e.message}" for e in errors] == []
 
 
-def test_compose_runs_the_five_services_of_production(compose):
-    assert set(compose["services"]) == {"web", "worker", "beat", "db", "redis"}
+def test_compose_runs_the_services_of_production(compose):
+    assert {"proxy", "web", "worker", "beat", "db", "redis"} <= set(compose["services"])
     assert "gunicorn" in compose["services"]["web"]["command"]
     assert "worker" in compose["services"]["worker"]["command"]
     assert "beat" in compose["services"]["beat"]["command"]
@@ -59,3 +59,34 @@ def test_the_dockerfile_builds_with_the_script_ci_runs_and_never_with_debug_on()
     assert "DEBUG=1" not in dockerfile
     script = (ROOT / "scripts" / "build-app").read_text()
     assert "export DEBUG=0" in script and "DEBUG=1" not in script
+
+
+def test_only_the_proxy_publishes_a_port_and_the_app_trusts_exactly_that_hop(compose):
+    published = {name for name, service in compose["services"].items() if service.get("ports")}
+    assert published == {"proxy"}
+    proxy = compose["services"]["proxy"]
+    assert proxy["image"].startswith("caddy:")
+    assert "./Caddyfile:/etc/caddy/Caddyfile:ro" in proxy["volumes"]
+    assert proxy["environment"]["UPSTREAM"] == "web:8000"
+    for name in ("web", "worker", "beat"):
+        environment = compose["services"][name]["environment"]
+        assert environment["TRUSTED_PROXY_COUNT"] == "1", name
+        assert environment["BEHIND_TLS_PROXY"] == "1", name
+    caddyfile = (ROOT / "Caddyfile").read_text()
+    assert "reverse_proxy {$UPSTREAM:web:8000}" in caddyfile
+    # Caddy passes no client-written X-Forwarded-For on unless told to trust the client.
+    assert "trusted_proxies" not in caddyfile
+
+
+def test_the_documents_live_in_the_storage_services_private_bucket(compose):
+    storage = compose["services"]["storage"]
+    assert storage["image"].startswith("chrislusf/seaweedfs")
+    assert "-s3" in storage["command"]
+    for name in ("web", "worker", "beat"):
+        environment = compose["services"][name]["environment"]
+        assert environment["STORAGE_URL"].startswith("s3://portal-documents?")
+        assert "endpoint_url=http://storage:8333" in environment["STORAGE_URL"]
+        assert compose["services"][name]["depends_on"]["storage"]["condition"] == (
+            "service_healthy"
+        )
+    assert (ROOT / "seaweedfs-s3.example.json").exists()

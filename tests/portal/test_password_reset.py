@@ -63,14 +63,49 @@ def test_a_mail_server_outage_leaves_the_link_pending_and_the_page_working(
     assert "down" in row.last_error
 
 
-def test_one_address_gets_three_links_an_hour_whether_or_not_it_has_an_account(ke_official):
+def test_one_address_gets_three_links_an_hour_from_one_client_whether_or_not_it_has_an_account(
+    ke_official,
+):
     for email in (ke_official.email, "nobody@example.org"):
-        answers = [ask(email, address=f"192.0.2.{n}").status_code for n in range(4)]
+        answers = [ask(email, address="192.0.2.1").status_code for _ in range(4)]
         assert answers == [302, 302, 302, 429]
-    refused = ask(ke_official.email.upper(), address="192.0.2.99")
+    refused = ask(ke_official.email.upper(), address="192.0.2.1")
     assert refused.status_code == 429
     assert b"Too many reset links" in refused.content
     assert Notification.objects.filter(recipient=ke_official).count() == 3
+
+
+def test_a_stranger_asking_for_someone_elses_address_cannot_spend_the_owners_links(
+    ke_official, settings
+):
+    stranger = "198.51.100.66"
+    answers = [ask(ke_official.email, address=stranger).status_code for _ in range(5)]
+    assert answers == [302, 302, 302, 429, 429]  # throttled, from his own address
+    before = Notification.objects.filter(recipient=ke_official).count()
+    assert ask(ke_official.email, address="203.0.113.7").status_code == 302  # the owner
+    assert Notification.objects.filter(recipient=ke_official).count() == before + 1
+
+
+def test_the_reset_throttle_keys_on_the_lockouts_client_address_behind_the_proxy(
+    ke_official, settings
+):
+    from portal.security.client_ip import ipware_settings
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    order, count = ipware_settings(1)
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER, settings.AXES_IPWARE_PROXY_COUNT = order, count
+    proxy, stranger, owner = "10.0.0.2", "198.51.100.66", "203.0.113.7"
+
+    def through_proxy(forwarded_for):
+        return client_for(None).post(
+            RESET, {"email": ke_official.email}, REMOTE_ADDR=proxy,
+            HTTP_X_FORWARDED_FOR=forwarded_for,
+        )  # fmt: skip
+
+    # The stranger forges the owner's address to the left; the proxy appends his real one.
+    answers = [through_proxy(f"{owner}, {stranger}").status_code for _ in range(4)]
+    assert answers == [302, 302, 302, 429]
+    assert through_proxy(owner).status_code == 302
 
 
 def test_one_client_address_is_throttled_across_e_mail_addresses(settings, db):

@@ -100,3 +100,18 @@ def test_templates_and_widgets_are_compiled_once_per_process_with_debug_on_or_of
         "django.template.loaders.cached",
         "TemplatesSetting",
     ], result.stderr
+
+
+def test_a_storage_url_becomes_a_private_bucket_and_a_bad_one_names_its_variable(monkeypatch):
+    from portal.env import env_s3_storage
+
+    assert env_s3_storage("STORAGE_URL_UNSET") is None
+    monkeypatch.setenv("STORE", "s3://docs?endpoint_url=http://storage:8333&addressing_style=path")
+    options = env_s3_storage("STORE")
+    assert options["bucket_name"] == "docs"
+    assert options["endpoint_url"] == "http://storage:8333"
+    assert options["default_acl"] == "private" and options["querystring_expire"] <= 60
+    for bad in ("https://docs", "s3://", "s3://docs/sub", "s3://docs?public=1"):
+        monkeypatch.setenv("STORE", bad)
+        with pytest.raises(ImproperlyConfigured, match="STORE"):
+            env_s3_storage("STORE")

@@ -1,14 +1,15 @@
 """A small browser for the production tests: urllib, a cookie jar, CSRF, the TLS proxy's header.
 
 It talks to the real gunicorn over HTTP and says every request came through the TLS proxy
-(X-Forwarded-Proto: https), as production traffic does; the site's cookies are then Secure,
-so it keeps them itself instead of letting urllib drop them on plain HTTP.
+(X-Forwarded-Proto: https, X-Forwarded-For), as production traffic does; the site's cookies
+are then Secure, so it keeps them itself instead of letting urllib drop them on plain HTTP.
 """
 
 import http.client
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
@@ -54,15 +55,27 @@ class SiteClient:
     def get(self, path: str) -> Page:
         return self._follow("GET", path, None)
 
-    def post(self, path: str, data: dict | list) -> Page:
-        """A form post with the CSRF token from the cookie, as Django accepts it."""
+    def post(self, path: str, data: dict | list, files: dict | None = None) -> Page:
+        """A form post with the CSRF token from the cookie, as Django accepts it.
+
+        `files` maps a field to (file name, bytes, content type): the post is then multipart.
+        """
         fields = list(data.items()) if isinstance(data, dict) else list(data)
         fields.append(("csrfmiddlewaretoken", self.cookies.get("csrftoken", "")))
+        if files:
+            body, content_type = _multipart(fields, files)
+            return self._follow("POST", path, body, content_type)
         return self._follow("POST", path, urllib.parse.urlencode(fields, doseq=True).encode())
 
-    def _follow(self, method: str, path: str, body: bytes | None) -> Page:
+    def _follow(
+        self,
+        method: str,
+        path: str,
+        body: bytes | None,
+        content_type: str = "application/x-www-form-urlencoded",
+    ) -> Page:
         redirects: list[str] = []
-        page = self._send(method, path, body)
+        page = self._send(method, path, body, content_type)
         while page.status in (301, 302, 303, 307, 308) and len(redirects) < 10:
             redirects.append(page.url)
             location = urllib.parse.urljoin(page.url, page.body)  # _send put it in .body
@@ -70,13 +83,23 @@ class SiteClient:
         page.redirects = redirects
         return page
 
-    def _send(self, method: str, path: str, body: bytes | None) -> Page:
+    def _send(
+        self,
+        method: str,
+        path: str,
+        body: bytes | None,
+        content_type: str = "application/x-www-form-urlencoded",
+    ) -> Page:
         url = self._absolute(path)
-        headers = {"X-Forwarded-Proto": "https", "Accept-Language": "en"}
+        headers = {
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-For": "127.0.0.1",
+            "Accept-Language": "en",
+        }
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if body is not None:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Content-Type"] = content_type
             headers["Origin"] = self.origin
             headers["Referer"] = self.origin + "/"
         # Always the site's own http:// address (see _absolute).
@@ -110,3 +133,23 @@ class SiteClient:
                     self.cookies.pop(name, None)
                 else:
                     self.cookies[name] = morsel.value
+
+
+def _multipart(fields: list, files: dict) -> tuple[bytes, str]:
+    boundary = "----portal-test-" + uuid.uuid4().hex
+    parts = []
+    for name, value in fields:
+        for item in value if isinstance(value, list) else [value]:
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                f"{item}\r\n".encode()
+            )
+    for name, (filename, content, content_type) in files.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'.encode()
+            + content
+            + b"\r\n"
+        )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"

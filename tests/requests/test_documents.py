@@ -161,7 +161,31 @@ def test_an_office_file_that_would_unpack_past_the_limit_is_refused_beside_the_f
     response = upload(client_for(ke_official), ke_submitted, SimpleUploadedFile("law.docx", bomb))
     assert response.status_code == 400
     html = response.content.decode()
-    assert 'id="id_file_error"' in html and "would unpack to 30.0" in html
+    assert 'id="id_file_error"' in html and "would unpack to more than 10.0" in html
+    assert Document.objects.count() == 0
+
+
+def lying_about_its_sizes(archive: bytes, *, declared: int) -> bytes:
+    """The archive with every member's unpacked size, local and central, rewritten to lie."""
+    data = bytearray(archive)
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        start = data.find(signature)
+        while start != -1:
+            data[start + offset : start + offset + 4] = declared.to_bytes(4, "little")
+            start = data.find(signature, start + 4)
+    return bytes(data)
+
+
+def test_an_office_file_whose_directory_lies_about_its_sizes_is_measured_by_unpacking(
+    ke_official, ke_submitted, settings
+):
+    settings.DOCUMENT_MAX_UNPACKED_MB = 10
+    liar = lying_about_its_sizes(zip_bomb(unpacked_mb=30), declared=1024)
+    with zipfile.ZipFile(io.BytesIO(liar)) as archive:  # the directory claims a few kilobytes
+        assert sum(member.file_size for member in archive.infolist()) < 10 * 1024
+    response = upload(client_for(ke_official), ke_submitted, SimpleUploadedFile("law.docx", liar))
+    assert response.status_code == 400
+    assert "would unpack to more than 10.0" in response.content.decode()
     assert Document.objects.count() == 0
 
 

@@ -112,3 +112,25 @@ def test_the_documented_tls_proxy_counts_as_one_proxy_and_a_bad_count_stops_star
     assert behind.stdout.split()[-1] == "1", behind.stderr
     negative = manage("check", **PRODUCTION, TRUSTED_PROXY_COUNT="-1")
     assert negative.returncode != 0 and "TRUSTED_PROXY_COUNT" in negative.stderr
+
+
+def test_a_request_without_the_proxys_header_is_logged_as_a_configuration_error_once(
+    behind_one_proxy, caplog, db
+):
+    client = Client(REMOTE_ADDR=ATTACKER)  # straight to gunicorn, past the proxy
+    with caplog.at_level("ERROR", logger="portal.security.client_ip"):
+        assert client.get("/").status_code == 200  # served all the same
+        client.get("/")
+    errors = [r for r in caplog.records if r.name == "portal.security.client_ip"]
+    assert len(errors) == 1  # once per process and period, not once per request
+    assert "configuration error: TRUSTED_PROXY_COUNT is 1" in errors[0].getMessage()
+
+
+def test_requests_through_the_proxy_or_without_a_trusted_hop_log_nothing(
+    behind_one_proxy, caplog, settings, db
+):
+    with caplog.at_level("ERROR", logger="portal.security.client_ip"):
+        through_proxy(VICTIM).get("/")
+        settings.TRUSTED_PROXY_COUNT = 0
+        Client(REMOTE_ADDR=ATTACKER).get("/")
+    assert [r for r in caplog.records if r.name == "portal.security.client_ip"] == []
