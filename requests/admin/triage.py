@@ -254,7 +254,7 @@ class SavedReplyAdmin(TranslationAdmin):
         return {"shared": is_triage(request.user)}
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form_class = super().get_form(request, obj, change, **kwargs)
+        form_class = super().get_form(request, obj, change=change, **kwargs)
         triage = is_triage(request.user)
 
         class SavedReplyForm(form_class):  # type: ignore[valid-type,misc]
