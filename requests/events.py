@@ -21,6 +21,9 @@ ASSIGNED = declare("request.assigned", _("Request assigned to you"))
 INFORMATION_PROVIDED = declare(
     "request.information_provided", _("The party sent the information requested")
 )
+ACTIVITY_LINKED = declare(
+    "request.activity_linked", _("An activity from a concluded match joined the request")
+)
 PAUSED = declare("request.paused", _("Request paused"))
 RESUMED = declare("request.resumed", _("Work on the request resumed"))
 OVERDUE = declare("reminder.overdue", _("Request past or near its time frame"))

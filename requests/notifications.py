@@ -144,3 +144,16 @@ def officer_assigned(assistance_request, officer) -> None:
         context={**_context(assistance_request), "admin": True},
         needs_action=True,
     )
+
+
+def activity_linked(assistance_request, activity) -> None:
+    """A concluded match's activity joined the request: its focal points and its officer."""
+    recipients = list(_focal_points(assistance_request))
+    if assistance_request.assigned_officer_id:
+        recipients.append(assistance_request.assigned_officer)
+    _notify(
+        event=events.ACTIVITY_LINKED,
+        recipients=recipients,
+        subject_object=assistance_request,
+        context={**_context(assistance_request), "activity": activity.title},
+    )

@@ -8,17 +8,20 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal import events
 from portal.activities import permissions
 from portal.models import (
     Activity,
     ActivityConsent,
     ActivityStatus,
     Consultant,
+    Membership,
     Party,
     Recommendation,
     User,
 )
 from portal.models.activities import ACTIVITY_TRANSITIONS
+from portal.notifications.services import notify
 from portal.workflow import move, route
 
 
@@ -130,13 +133,39 @@ def carry_over_consent(
     _check_consent_shape(general, details)
     if not activity.beneficiaries.filter(pk=party.pk).exists():
         return None
-    return _append_consent(
+    consent = _append_consent(
         activity,
         party,
         by=by,
         general=general,
         details=details,
         source=ActivityConsent.Source.REQUEST,
+    )
+    if consent is not None and (general or details):
+        _tell_consent_carried_over(activity, party, actor=actor, general=general, details=details)
+    return consent
+
+
+def _tell_consent_carried_over(
+    activity: Activity, party: Party, *, actor: User, general: bool, details: bool
+) -> None:
+    """The party's focal points hear what their consent on the request now opens (not the actor)."""
+    focal_points = User.objects.filter(
+        membership__party=party,
+        membership__role=Membership.Role.FOCAL_POINT,
+        is_active=True,
+    ).exclude(pk=actor.pk)
+    notify(
+        event=events.CONSENT_CARRIED_OVER,
+        recipients=focal_points,
+        subject_object=activity,
+        context={
+            "title": activity.title,
+            "general": general,
+            "details": details,
+            "general_public": activity.general_info_public,
+            "details_public": activity.details_public,
+        },
     )
 
 

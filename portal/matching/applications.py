@@ -22,11 +22,13 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
+from portal import events
 from portal.matching import permissions
 from portal.matching.services import approve_provider
 from portal.models import ApplicationStatus, Provider, ProviderApplication
 from portal.models.provider_applications import APPLICATION_TRANSITIONS
 from portal.notifications.mail import send_mail_message
+from portal.notifications.services import notify
 from portal.workflow import move
 
 CONFIRM_DAYS = 3
@@ -64,8 +66,9 @@ def application_for_token(token: str) -> ProviderApplication | None:
     return ProviderApplication.objects.filter(pk=pk).first()
 
 
+@transaction.atomic
 def confirm_address(application: ProviderApplication) -> ProviderApplication:
-    """The link was opened and confirmed: the application now waits for the staff."""
+    """The link was opened and confirmed: the application now waits, and the staff hear so."""
     if application.status != ApplicationStatus.UNCONFIRMED:
         return application  # confirmed twice: nothing more to do
     return move(
@@ -74,6 +77,22 @@ def confirm_address(application: ProviderApplication) -> ProviderApplication:
         actor=None,
         table=APPLICATION_TRANSITIONS,
         may=_may,
+        record=lambda locked, _from: _tell_staff(locked),
+    )
+
+
+def _tell_staff(locked: ProviderApplication) -> None:
+    """Those who decide on applications (any active staff, as in the admin) get its link."""
+    path = reverse("admin:portal_providerapplication_change", args=[locked.pk])
+    notify(
+        event=events.APPLICATION_WAITING,
+        recipients=get_user_model().objects.filter(is_staff=True, is_active=True),
+        subject_object=locked,
+        context={
+            "organisation": locked.organisation,
+            "admin_url": settings.SITE_URL + path,
+        },
+        needs_action=True,
     )
 
 

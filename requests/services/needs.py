@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from portal.activities import services as activity_services
 from portal.matching import permissions as matching_permissions
 from portal.models import Activity, Match, MatchStatus, Need, NeedStatus, User
+from requests import notifications
 from requests.models import AssistanceRequest, NeedRequest, RequestActivity
 from requests.services.activities import LEADS_TO_ACTIVITIES
 from requests.services.drafting import create_draft
@@ -92,11 +93,16 @@ def link_concluded_matches(assistance_request: AssistanceRequest, *, actor: User
 def _link_activity(
     assistance_request: AssistanceRequest, activity: Activity, *, actor: User
 ) -> bool:
-    """Link once; the consent the party gave on the request reaches the activity with it."""
+    """Link once; the consent the party gave on the request reaches the activity with it.
+
+    The party's focal points and the request's officer are told, in the same transaction.
+    """
     _link, created = RequestActivity.objects.get_or_create(
         activity=activity,
         defaults={"assistance_request": assistance_request, "linked_by": actor},
     )
+    if created:
+        notifications.activity_linked(assistance_request, activity)
     if created and (assistance_request.consent_general or assistance_request.consent_details):
         consent = assistance_request.consent_changes.order_by("-at", "-pk").first()
         activity_services.carry_over_consent(
