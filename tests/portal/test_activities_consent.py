@@ -38,14 +38,17 @@ def test_without_consent_nothing_is_public(workshop, client, cl_official, strang
     assert csv.count("\n") == 1  # the header alone
 
 
-def test_staff_and_the_beneficiary_see_an_unpublished_activity_in_full(
-    workshop, triage, officer, ke_official
+def test_staff_of_its_region_and_the_beneficiary_see_an_unpublished_activity_in_full(
+    workshop, triage, bureau_africa, officer, ke_official
 ):
-    for insider in (triage, officer, ke_official):
+    for insider in (triage, bureau_africa, ke_official):
         response = detail(insider, workshop)
         assert response.status_code == 200
         html = response.content.decode()
         assert SECRET_TITLE in html and SECRET_VENUE in html and "Not published" in html
+    # An activity on no request belongs to its beneficiaries' regions: an officer of no bureau,
+    # assigned nothing about it, does not see it before it is published.
+    assert detail(officer, workshop).status_code == 404
 
 
 def test_general_consent_publishes_general_information_but_no_details(workshop, ke_focal):
