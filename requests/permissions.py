@@ -9,6 +9,7 @@ until submitted. visible_requests is the one scope: the site's pages and the des
 requests through it, and staff read activities through it (staff_activity_scope).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -17,6 +18,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from portal.actors import Actor
+from portal.models import Membership, User
 from portal.roles import (
     OFFICERS_GROUP,
     TRIAGE_GROUP,
@@ -32,40 +35,46 @@ from requests.models import (
     AssistanceRequest,
     AssistanceRequestGroupObjectPermission,
     AssistanceRequestUserObjectPermission,
+    SavedReply,
     Status,
 )
-from requests.models.workflow import STAFF_ALSO_MAY, TRANSITIONS, Actor
+from requests.models.workflow import STAFF_ALSO_MAY, TRANSITIONS
+from requests.models.workflow import Actor as Role
 
 VIEW = "requests.view_assistancerequest"
 APP, VIEW_CODENAME = VIEW.split(".")
 
 
-def _membership(user):
+def _membership(user: Actor) -> Membership | None:
     return getattr(user, "membership", None) if user.is_authenticated else None
 
 
-def is_requesting_member(user, assistance_request: AssistanceRequest) -> bool:
+def is_requesting_member(user: Actor, assistance_request: AssistanceRequest) -> bool:
     membership = _membership(user)
     return membership is not None and membership.party_id == assistance_request.party_id
 
 
-def is_requesting_focal_point(user, assistance_request: AssistanceRequest) -> bool:
+def is_requesting_focal_point(user: Actor, assistance_request: AssistanceRequest) -> bool:
     membership = _membership(user)
-    return is_requesting_member(user, assistance_request) and membership.is_focal_point
+    return (
+        is_requesting_member(user, assistance_request)
+        and membership is not None  # a member has one
+        and membership.is_focal_point
+    )
 
 
-def is_assigned_officer(user, assistance_request: AssistanceRequest) -> bool:
+def is_assigned_officer(user: Actor, assistance_request: AssistanceRequest) -> bool:
     return user.is_authenticated and assistance_request.assigned_officer_id == user.pk
 
 
-def can_work_on(user, assistance_request: AssistanceRequest) -> bool:
+def can_work_on(user: Actor, assistance_request: AssistanceRequest) -> bool:
     """Staff who may move the request along and write to the party: triage or its officer."""
     if assistance_request.status in PARTY_ONLY_STATUSES or not user.is_staff:
         return False
     return is_triage(user) or is_assigned_officer(user, assistance_request)
 
 
-def may_take_region(user, region: str) -> bool:
+def may_take_region(user: Actor, region: str) -> bool:
     """Who may handle requests of a region: the triage desk and officers, of that region's
     bureau or of none (a bureau's officer handles their own region's requests only)."""
     if not (user.is_authenticated and user.is_active and user.is_staff):
@@ -75,7 +84,7 @@ def may_take_region(user, region: str) -> bool:
     return not user.bureau or user.bureau == region
 
 
-def staff_who_may_take(region: str) -> QuerySet:
+def staff_who_may_take(region: str) -> QuerySet[User]:
     """may_take_region in SQL, for the officer picker; superusers are not offered."""
     return (
         get_user_model()
@@ -86,7 +95,7 @@ def staff_who_may_take(region: str) -> QuerySet:
     )
 
 
-def can_take(user, assistance_request: AssistanceRequest) -> bool:
+def can_take(user: Actor, assistance_request: AssistanceRequest) -> bool:
     """ "Take it": a request still open, not already theirs, of a region they may handle."""
     if assistance_request.status in PARTY_ONLY_STATUSES | CLOSED_STATUSES:
         return False
@@ -95,36 +104,36 @@ def can_take(user, assistance_request: AssistanceRequest) -> bool:
     return may_take_region(user, assistance_request.party.region)
 
 
-def is_request_staff(user) -> bool:
+def is_request_staff(user: Actor) -> bool:
     """Staff with a part in triage (the desk, officers, bureaux): they use the admin desk."""
     return has_staff_role(user)
 
 
-def can_move_in_bulk(user) -> bool:
+def can_move_in_bulk(user: Actor) -> bool:
     """Bulk moves are for those who move requests: the triage desk and the officers."""
     if is_triage(user):
         return True
     return has_staff_role(user) and is_officer(user)
 
 
-def can_manage_saved_replies(user) -> bool:
+def can_manage_saved_replies(user: Actor) -> bool:
     """Request staff keep their own saved replies; the triage desk also keeps the shared ones."""
     return is_request_staff(user)
 
 
-def can_change_saved_reply(user, saved_reply) -> bool:
+def can_change_saved_reply(user: Actor, saved_reply: SavedReply) -> bool:
     """A shared saved reply is the triage desk's to change; a personal one its owner's."""
     if saved_reply.shared:
         return is_triage(user)
     return is_request_staff(user) and saved_reply.owner_id in (None, user.pk)
 
 
-def can_grant_access(user, assistance_request: AssistanceRequest) -> bool:
+def can_grant_access(user: Actor, assistance_request: AssistanceRequest) -> bool:
     """Only the triage desk lets one more party or person see a submitted request."""
     return is_triage(user) and assistance_request.status not in PARTY_ONLY_STATUSES
 
 
-def visible_requests(user) -> QuerySet[AssistanceRequest]:
+def visible_requests(user: Actor) -> QuerySet[AssistanceRequest]:
     """Every request the user may see; nothing for the anonymous or the unaffiliated."""
     if not (user.is_authenticated and user.is_active):
         return AssistanceRequest.objects.none()
@@ -135,7 +144,12 @@ def visible_requests(user) -> QuerySet[AssistanceRequest]:
     return _staff_scope(user).exclude(status__in=PARTY_ONLY_STATUSES)
 
 
-def _granted(user):
+def _granted(
+    user: User,
+) -> tuple[
+    QuerySet[AssistanceRequestUserObjectPermission, int],
+    QuerySet[AssistanceRequestGroupObjectPermission, int],
+]:
     """Ids of the requests guardian's rows show the user or one of their groups (the
     exceptions), read from the user's rows alone: two joins fewer to plan on every page."""
     view = {
@@ -153,7 +167,7 @@ def _granted(user):
     return by_user, by_group
 
 
-def _staff_scope(user) -> QuerySet[AssistanceRequest]:
+def _staff_scope(user: User) -> QuerySet[AssistanceRequest]:
     """A bureau's region and an officer's assignments, by the request's own indexed columns.
 
     The exceptions are read first, once per request of the person's (remembered on the user,
@@ -162,7 +176,7 @@ def _staff_scope(user) -> QuerySet[AssistanceRequest]:
     desk's partial indexes answer in list order and count without reading the table.
     """
     region = bureau_region(user)
-    exceptions = getattr(user, "_request_scope_exceptions", None)
+    exceptions: list[int] | None = getattr(user, "_request_scope_exceptions", None)
     if exceptions is None:
         by_user, by_group = _granted(user)
         if region:
@@ -172,7 +186,8 @@ def _staff_scope(user) -> QuerySet[AssistanceRequest]:
                 .values_list("pk", flat=True)
             )
             by_user = by_user.union(assigned)
-        exceptions = user._request_scope_exceptions = list(by_user.union(by_group))
+        exceptions = list(by_user.union(by_group))
+        user._request_scope_exceptions = exceptions  # type: ignore[attr-defined]  # a per-request memo, not a field
     if not region:
         return AssistanceRequest.objects.filter(Q(assigned_officer=user.pk) | Q(pk__in=exceptions))
     if not exceptions:
@@ -180,7 +195,7 @@ def _staff_scope(user) -> QuerySet[AssistanceRequest]:
     return AssistanceRequest.objects.filter(Q(region=region) | Q(pk__in=exceptions))
 
 
-def _member_scope(user) -> QuerySet[AssistanceRequest]:
+def _member_scope(user: User) -> QuerySet[AssistanceRequest]:
     """A party member's requests: their party's own by the request's party, the rest by guardian.
 
     A member is in the party's group exactly while a member, and guardian's rows decide
@@ -198,7 +213,7 @@ def _member_scope(user) -> QuerySet[AssistanceRequest]:
     return AssistanceRequest.objects.filter(Q(party_id=membership.party_id) | Q(pk__in=granted))
 
 
-def staff_activity_scope(user, by_region: Q) -> Q:
+def staff_activity_scope(user: Actor, by_region: Q) -> Q:
     """Which activities a staff member may see (registered with portal.activities.permissions).
 
     An activity recorded on a request follows the request: only those who see the request. One
@@ -210,17 +225,17 @@ def staff_activity_scope(user, by_region: Q) -> Q:
     )
 
 
-def can_open_review(user) -> bool:
+def can_open_review(user: Actor) -> bool:
     """The yearly review counts every activity and request of the year, confidential ones too:
     it is for those who see them all, the triage desk, not a bureau or an officer."""
     return is_triage(user)
 
 
-def can_view(user, assistance_request: AssistanceRequest) -> bool:
+def can_view(user: Actor, assistance_request: AssistanceRequest) -> bool:
     return visible_requests(user).filter(pk=assistance_request.pk).exists()
 
 
-def can_edit_draft(user, assistance_request: AssistanceRequest) -> bool:
+def can_edit_draft(user: Actor, assistance_request: AssistanceRequest) -> bool:
     """Any member edits a draft; once handed over (ready), only the focal point does."""
     if assistance_request.status == Status.READY:
         return is_requesting_focal_point(user, assistance_request)
@@ -229,7 +244,7 @@ def can_edit_draft(user, assistance_request: AssistanceRequest) -> bool:
     )
 
 
-def can_discard_draft(user, assistance_request: AssistanceRequest) -> bool:
+def can_discard_draft(user: Actor, assistance_request: AssistanceRequest) -> bool:
     """A draft the organisation never saw is discarded by its author or the focal point."""
     if assistance_request.status not in PARTY_ONLY_STATUSES:
         return False
@@ -239,44 +254,44 @@ def can_discard_draft(user, assistance_request: AssistanceRequest) -> bool:
     )
 
 
-def can_move(user, assistance_request: AssistanceRequest, to_status: str) -> bool:
+def can_move(user: Actor, assistance_request: AssistanceRequest, to_status: str) -> bool:
     """Whether the workflow lets this user make this move now."""
     who = targets(TRANSITIONS, assistance_request.status).get(to_status)
     return who is not None and plays(user, assistance_request, who, to_status)
 
 
-def plays(user, assistance_request: AssistanceRequest, who: str, to_status: str) -> bool:
+def plays(user: Actor, assistance_request: AssistanceRequest, who: str, to_status: str) -> bool:
     """Whether the user acts as `who` (a workflow Actor) on this request for this move."""
     if (assistance_request.status, to_status) in STAFF_ALSO_MAY and can_work_on(
         user, assistance_request
     ):
         return True
-    if who == Actor.STAFF:
+    if who == Role.STAFF:
         return can_work_on(user, assistance_request)
-    if who == Actor.FOCAL_POINT:
+    if who == Role.FOCAL_POINT:
         return is_requesting_focal_point(user, assistance_request)
     return is_requesting_member(user, assistance_request)
 
 
-def can_write_message(user, assistance_request: AssistanceRequest) -> bool:
+def can_write_message(user: Actor, assistance_request: AssistanceRequest) -> bool:
     if assistance_request.status in (*PARTY_ONLY_STATUSES, Status.CLOSED, Status.WITHDRAWN):
         return False
     return is_requesting_member(user, assistance_request) or can_work_on(user, assistance_request)
 
 
-def can_upload(user, assistance_request: AssistanceRequest) -> bool:
+def can_upload(user: Actor, assistance_request: AssistanceRequest) -> bool:
     if assistance_request.status in (Status.CLOSED, Status.WITHDRAWN, Status.DECLINED):
         return False
     return is_requesting_member(user, assistance_request) or can_work_on(user, assistance_request)
 
 
-def can_consent(user, assistance_request: AssistanceRequest) -> bool:
+def can_consent(user: Actor, assistance_request: AssistanceRequest) -> bool:
     return assistance_request.status not in PARTY_ONLY_STATUSES and is_requesting_focal_point(
         user, assistance_request
     )
 
 
-def can_rate(user, assistance_request: AssistanceRequest) -> bool:
+def can_rate(user: Actor, assistance_request: AssistanceRequest) -> bool:
     return (
         assistance_request.status in (Status.DELIVERED, Status.CLOSED)
         and is_requesting_focal_point(user, assistance_request)
@@ -284,7 +299,7 @@ def can_rate(user, assistance_request: AssistanceRequest) -> bool:
     )
 
 
-def drafts_waiting_for(user) -> QuerySet[AssistanceRequest]:
+def drafts_waiting_for(user: Actor) -> QuerySet[AssistanceRequest]:
     """The drafts an official handed to this focal point (none for anyone else)."""
     membership = _membership(user)
     if membership is None or not membership.is_focal_point:
@@ -292,7 +307,9 @@ def drafts_waiting_for(user) -> QuerySet[AssistanceRequest]:
     return AssistanceRequest.objects.filter(party_id=membership.party_id, status=Status.READY)
 
 
-def requests_open_to_activities(user, statuses) -> QuerySet[AssistanceRequest]:
+def requests_open_to_activities(
+    user: Actor, statuses: Iterable[str]
+) -> QuerySet[AssistanceRequest]:
     """The requests in `statuses` the user may record activities on: can_work_on, in SQL."""
     if not user.is_staff:
         return AssistanceRequest.objects.none()
@@ -325,12 +342,12 @@ class RequestRights:
     sees_internal: bool  # internal notes, and notes on status changes kept for staff
 
 
-def rights_on(user, assistance_request: AssistanceRequest) -> RequestRights:
+def rights_on(user: Actor, assistance_request: AssistanceRequest) -> RequestRights:
     """This user's rights on this request: the page's one call into this module."""
     status = assistance_request.status
     membership = _membership(user)
     member = membership is not None and membership.party_id == assistance_request.party_id
-    focal_point = member and membership.is_focal_point
+    focal_point = member and membership is not None and membership.is_focal_point
     works_on = can_work_on(user, assistance_request)
     moves = targets(TRANSITIONS, status)
 
@@ -338,9 +355,9 @@ def rights_on(user, assistance_request: AssistanceRequest) -> RequestRights:
         who = moves.get(to_status)
         if who is None:
             return False
-        if works_on and ((status, to_status) in STAFF_ALSO_MAY or who == Actor.STAFF):
+        if works_on and ((status, to_status) in STAFF_ALSO_MAY or who == Role.STAFF):
             return True
-        return focal_point if who == Actor.FOCAL_POINT else member and who == Actor.PARTY
+        return focal_point if who == Role.FOCAL_POINT else member and who == Role.PARTY
 
     party_only = status in PARTY_ONLY_STATUSES
     return RequestRights(
@@ -366,7 +383,9 @@ def rights_on(user, assistance_request: AssistanceRequest) -> RequestRights:
     )
 
 
-def get_request_for_user(user, reference: str, *, for_edit: bool = False) -> AssistanceRequest:
+def get_request_for_user(
+    user: Actor, reference: str, *, for_edit: bool = False
+) -> AssistanceRequest:
     """The request, if the user may see it: 404 to everyone else (they learn nothing).
 
     With for_edit, an insider who may see but not change the draft gets 403.

@@ -10,18 +10,23 @@
 - A match: the staff; the need's party; the resource's provider only after the party accepted.
 """
 
+from typing import TypeGuard
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from portal.actors import Actor
 from portal.models import (
     Match,
     MatchStatus,
     Need,
     NeedStatus,
+    Party,
     Provider,
     Resource,
     ResourceStatus,
+    User,
     Visibility,
 )
 from portal.roles import bureau_region, is_triage
@@ -29,15 +34,15 @@ from portal.roles import bureau_region, is_triage
 SHARED = (Visibility.PROVIDERS, Visibility.PUBLIC)
 
 
-def _active(user) -> bool:
+def _active(user: Actor) -> TypeGuard[User]:
     return bool(user.is_authenticated and user.is_active)
 
 
-def is_staff(user) -> bool:
+def is_staff(user: Actor) -> bool:
     return _active(user) and user.is_staff
 
 
-def brokers_for(user) -> Q | None:
+def brokers_for(user: Actor) -> Q | None:
     """The parties whose needs the staff member brokers: all (triage), a region (bureau)."""
     if not is_staff(user):
         return None
@@ -47,37 +52,36 @@ def brokers_for(user) -> Q | None:
     return Q(party__region=region) if region else None
 
 
-def party_of(user):
+def party_of(user: Actor) -> Party | None:
     return user.party if _active(user) else None
 
 
-def is_focal_point_of(user, party) -> bool:
+def is_focal_point_of(user: Actor, party: Party) -> bool:
     membership = getattr(user, "membership", None) if _active(user) else None
     return membership is not None and membership.is_focal_point and membership.party_id == party.pk
 
 
-def providers_of(user) -> list[Provider]:
+def providers_of(user: Actor) -> list[Provider]:
     """The approved providers the user acts for (remembered on the user)."""
     if not _active(user):
         return []
-    cached = getattr(user, "_approved_providers", None)
+    cached: list[Provider] | None = getattr(user, "_approved_providers", None)
     if cached is None:
-        cached = user._approved_providers = list(
-            user.providers.filter(status=Provider.Status.APPROVED).order_by("name")
-        )
+        cached = list(user.providers.filter(status=Provider.Status.APPROVED).order_by("name"))
+        user._approved_providers = cached  # type: ignore[attr-defined]  # a per-request memo, not a field
     return cached
 
 
-def is_provider(user) -> bool:
+def is_provider(user: Actor) -> bool:
     return bool(providers_of(user))
 
 
-def is_registered(user) -> bool:
+def is_registered(user: Actor) -> bool:
     """A party's member or an approved provider's: sees what was shared with "providers"."""
     return party_of(user) is not None or is_provider(user)
 
 
-def uses_matching(user) -> bool:
+def uses_matching(user: Actor) -> bool:
     """Someone with a workspace here: a party member, a provider's member, or staff."""
     return is_staff(user) or is_registered(user) or (_active(user) and user.providers.exists())
 
@@ -85,7 +89,7 @@ def uses_matching(user) -> bool:
 # Needs
 
 
-def visible_needs(user) -> QuerySet[Need]:
+def visible_needs(user: Actor) -> QuerySet[Need]:
     """The needs the user may open (the visibility scope every reader applies first)."""
     needs = Need.objects.all()
     brokered = brokers_for(user)
@@ -103,25 +107,25 @@ def visible_needs(user) -> QuerySet[Need]:
     return needs.filter(shared | Q(party=party)) if party else needs.filter(shared)
 
 
-def _accepted_by_party(providers) -> QuerySet[Match]:
+def _accepted_by_party(providers: list[Provider]) -> QuerySet[Match]:
     return Match.objects.filter(
         resource__provider__in=providers, party_accepted_at__isnull=False
     ).exclude(status=MatchStatus.WITHDRAWN)
 
 
-def is_member_of_need_party(user, need: Need) -> bool:
+def is_member_of_need_party(user: Actor, need: Need) -> bool:
     party = party_of(user)
     return party is not None and party.pk == need.party_id
 
 
-def brokers(user, need: Need) -> bool:
+def brokers(user: Actor, need: Need) -> bool:
     """The triage desk, and the bureau of the need's party's region, broker its matches."""
     return is_staff(user) and (
         is_triage(user) or (bool(bureau_region(user)) and bureau_region(user) == need.party.region)
     )
 
 
-def can_see_need_party(user, need: Need) -> bool:
+def can_see_need_party(user: Actor, need: Need) -> bool:
     """Its brokers, the party, and a provider whose match on this need the party accepted."""
     if brokers(user, need) or is_member_of_need_party(user, need):
         return True
@@ -129,28 +133,28 @@ def can_see_need_party(user, need: Need) -> bool:
     return bool(providers) and _accepted_by_party(providers).filter(need=need).exists()
 
 
-def can_edit_need(user, need: Need) -> bool:
+def can_edit_need(user: Actor, need: Need) -> bool:
     """The party's members edit its draft."""
     return need.status == NeedStatus.DRAFT and is_member_of_need_party(user, need)
 
 
-def can_consent_need(user, need: Need) -> bool:
+def can_consent_need(user: Actor, need: Need) -> bool:
     """The party's focal point publishes a need and says who may see it."""
     return need.status != NeedStatus.CLOSED and is_focal_point_of(user, need.party)
 
 
-def can_close_need(user, need: Need) -> bool:
+def can_close_need(user: Actor, need: Need) -> bool:
     return need.status != NeedStatus.CLOSED and (
         is_focal_point_of(user, need.party) or brokers(user, need)
     )
 
 
-def can_broker(user, need: Need) -> bool:
+def can_broker(user: Actor, need: Need) -> bool:
     """Its brokers propose matches for an open need."""
     return need.status != NeedStatus.CLOSED and brokers(user, need)
 
 
-def get_need_for_user(user, pk: int, *, for_edit: bool = False) -> Need:
+def get_need_for_user(user: Actor, pk: int, *, for_edit: bool = False) -> Need:
     """The need if the user may see it, else 404; with for_edit, 403 unless they may edit."""
     need = visible_needs(user).select_related("party").filter(pk=pk).first()
     if need is None:
@@ -163,7 +167,7 @@ def get_need_for_user(user, pk: int, *, for_edit: bool = False) -> Need:
 # Resources
 
 
-def visible_resources(user) -> QuerySet[Resource]:
+def visible_resources(user: Actor) -> QuerySet[Resource]:
     resources = Resource.objects.all()
     if is_staff(user):
         return resources
@@ -175,16 +179,16 @@ def visible_resources(user) -> QuerySet[Resource]:
     return resources.filter(shared | Q(provider__in=own))
 
 
-def offering_providers(user) -> list[Provider]:
+def offering_providers(user: Actor) -> list[Provider]:
     """The providers on whose behalf the user may offer resources (approved ones)."""
     return providers_of(user)
 
 
-def can_edit_resource(user, resource: Resource) -> bool:
+def can_edit_resource(user: Actor, resource: Resource) -> bool:
     return resource.provider in providers_of(user)
 
 
-def get_resource_for_user(user, pk: int, *, for_edit: bool = False) -> Resource:
+def get_resource_for_user(user: Actor, pk: int, *, for_edit: bool = False) -> Resource:
     resource = visible_resources(user).select_related("provider").filter(pk=pk).first()
     if resource is None:
         raise Http404
@@ -196,7 +200,7 @@ def get_resource_for_user(user, pk: int, *, for_edit: bool = False) -> Resource:
 # Matches
 
 
-def visible_matches(user) -> QuerySet[Match]:
+def visible_matches(user: Actor) -> QuerySet[Match]:
     matches = Match.objects.all()
     brokered = brokers_for(user)
     if brokered is not None and not brokered:
@@ -213,7 +217,7 @@ def visible_matches(user) -> QuerySet[Match]:
     return matches.filter(scope)
 
 
-def may_move_need(actor, need: Need, who: str, to_status: str) -> bool:
+def may_move_need(actor: Actor, need: Need, who: str, to_status: str) -> bool:
     """The role NEED_TRANSITIONS names (portal.workflow.move's `may`)."""
     if who == "focal_point":
         return can_consent_need(actor, need)
@@ -222,15 +226,15 @@ def may_move_need(actor, need: Need, who: str, to_status: str) -> bool:
     return False
 
 
-def may_move_provider(actor, provider: Provider, who: str, to_status: str) -> bool:
+def may_move_provider(actor: Actor, provider: Provider, who: str, to_status: str) -> bool:
     return who == "staff" and is_staff(actor)
 
 
-def may_move_resource(actor, resource: Resource, who: str, to_status: str) -> bool:
+def may_move_resource(actor: Actor, resource: Resource, who: str, to_status: str) -> bool:
     return who == "provider" and can_edit_resource(actor, resource)
 
 
-def may_move_match(actor, match: Match, who: str, to_status: str) -> bool:
+def may_move_match(actor: Actor, match: Match, who: str, to_status: str) -> bool:
     """The role a transition names (portal.workflow.move's `may`)."""
     if who == "party":
         return is_focal_point_of(actor, match.need.party)
@@ -241,11 +245,11 @@ def may_move_match(actor, match: Match, who: str, to_status: str) -> bool:
     return False
 
 
-def can_consent_story(user, match: Match) -> bool:
+def can_consent_story(user: Actor, match: Match) -> bool:
     return match.status == MatchStatus.ACCEPTED and is_focal_point_of(user, match.need.party)
 
 
-def get_match_for_user(user, pk: int) -> Match:
+def get_match_for_user(user: Actor, pk: int) -> Match:
     match = (
         visible_matches(user)
         .select_related("need__party", "resource__provider", "activity")

@@ -62,7 +62,7 @@ class Scored:
     reasons: tuple[Reason, ...] = field(default=())
 
 
-def _labels(values: Iterable[str], choices) -> str:
+def _labels(values: Iterable[str], choices: Iterable[tuple[str, object]]) -> str:
     names = dict(choices)
     return join_list(sorted(str(names.get(value, value)) for value in values))
 

@@ -2,7 +2,7 @@
 
 import datetime
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from portal import events
 from portal.activities.services import create_activity
+from portal.actors import Actor
 from portal.matching import permissions, ranking
 from portal.models import (
     Activity,
@@ -24,6 +25,7 @@ from portal.models import (
     Recommendation,
     Resource,
     ResourceStatus,
+    User,
     Visibility,
 )
 from portal.models.matching import (
@@ -67,7 +69,7 @@ ACTIVITY_TYPES: dict[str, str] = {
 }
 
 
-def _check_rules(obj, *, start: str, end: str) -> None:
+def _check_rules(obj: Need | Resource, *, start: str, end: str) -> None:
     """Shape and rules of a need or a resource; raises per field, before anything is saved."""
     errors: dict[str, list[str]] = {}
     try:
@@ -98,11 +100,12 @@ def _update(
 
 
 @transaction.atomic
-def create_need(*, actor, data: dict) -> Need:
+def create_need(*, actor: Actor, data: dict) -> Need:
     """A draft need of the actor's party."""
     party = permissions.party_of(actor)
     if party is None:
         raise PermissionDenied
+    assert isinstance(actor, User)  # a party is only ever a signed-in member's
     need = Need(party=party, created_by=actor, **{f: data.get(f) for f in NEED_FIELDS})
     _check_rules(need, start="starts_on", end="ends_on")
     need.save()
@@ -110,7 +113,7 @@ def create_need(*, actor, data: dict) -> Need:
 
 
 @transaction.atomic
-def update_need(need: Need, *, actor, data: dict) -> Need:
+def update_need(need: Need, *, actor: Actor, data: dict) -> Need:
     """Change a draft need; its party's members only."""
     if not permissions.can_edit_need(actor, need):
         raise PermissionDenied
@@ -118,10 +121,11 @@ def update_need(need: Need, *, actor, data: dict) -> Need:
 
 
 @transaction.atomic
-def set_need_visibility(need: Need, *, actor, visibility: str) -> Need:
+def set_need_visibility(need: Need, *, actor: Actor, visibility: str) -> Need:
     """The focal point publishes the need (a draft) at the visibility they consent to."""
     if not permissions.can_consent_need(actor, need):
         raise PermissionDenied
+    assert isinstance(actor, User)  # a focal point is signed in
     if visibility not in Visibility.values:
         raise ValidationError({"visibility": _("Choose who may see the need.")})
     locked = Need.objects.select_for_update().get(pk=need.pk)
@@ -144,7 +148,7 @@ def set_need_visibility(need: Need, *, actor, visibility: str) -> Need:
 
 
 @transaction.atomic
-def close_need(need: Need, *, actor) -> Need:
+def close_need(need: Need, *, actor: Actor) -> Need:
     """The focal point or the staff close a need: off every list, no new match."""
     if not permissions.can_close_need(actor, need):
         raise PermissionDenied
@@ -157,10 +161,11 @@ def close_need(need: Need, *, actor) -> Need:
 
 
 @transaction.atomic
-def approve_provider(provider: Provider, *, actor) -> Provider:
+def approve_provider(provider: Provider, *, actor: Actor) -> Provider:
     """Staff approve a provider's account: its resources may then be offered."""
     if not permissions.is_staff(actor):
         raise PermissionDenied
+    assert isinstance(actor, User)  # staff are signed in
 
     def approve(approved: Provider, _to: str) -> None:
         approved.approved_by, approved.approved_at = actor, timezone.now()
@@ -176,10 +181,11 @@ def approve_provider(provider: Provider, *, actor) -> Provider:
 
 
 @transaction.atomic
-def create_resource(*, actor, provider: Provider, data: dict) -> Resource:
+def create_resource(*, actor: Actor, provider: Provider, data: dict) -> Resource:
     """An offer of an approved provider the actor acts for."""
     if provider not in permissions.offering_providers(actor):
         raise PermissionDenied
+    assert isinstance(actor, User)  # only a signed-in member offers for a provider
     resource = Resource(
         provider=provider, created_by=actor, **{f: data.get(f) for f in RESOURCE_FIELDS}
     )
@@ -189,14 +195,14 @@ def create_resource(*, actor, provider: Provider, data: dict) -> Resource:
 
 
 @transaction.atomic
-def update_resource(resource: Resource, *, actor, data: dict) -> Resource:
+def update_resource(resource: Resource, *, actor: Actor, data: dict) -> Resource:
     if not permissions.can_edit_resource(actor, resource):
         raise PermissionDenied
     return _update(resource, RESOURCE_FIELDS, data, start="available_from", end="available_until")
 
 
 @transaction.atomic
-def withdraw_resource(resource: Resource, *, actor) -> Resource:
+def withdraw_resource(resource: Resource, *, actor: Actor) -> Resource:
     if not permissions.can_edit_resource(actor, resource):
         raise PermissionDenied
     return move(
@@ -212,7 +218,7 @@ def withdraw_resource(resource: Resource, *, actor) -> Resource:
 
 # Run when a match is concluded, with (match, actor): the requests app links the activity to
 # the request the need became (requests.services.needs), as portal imports no feature app.
-ConcludedHook = Callable[[Match, Any], None]
+ConcludedHook = Callable[[Match, Actor], None]
 _concluded_hooks: list[ConcludedHook] = []
 
 
@@ -222,10 +228,11 @@ def register_concluded_hook(hook: ConcludedHook) -> None:
 
 
 @transaction.atomic
-def propose_match(need: Need, resource: Resource, *, actor, note: str = "") -> Match:
+def propose_match(need: Need, resource: Resource, *, actor: Actor, note: str = "") -> Match:
     """Staff propose a ranked resource for an open need; the party is asked first."""
     if not permissions.brokers(actor, need):
         raise PermissionDenied
+    assert isinstance(actor, User)  # brokers are staff, signed in
     if need.status == NeedStatus.CLOSED or resource.status != ResourceStatus.ACTIVE:
         raise ValidationError(_("Only an open need and an offered resource can be matched."))
     scored = {s.key: s for s in ranking.ranked_resources(need)}.get(resource.pk)
@@ -256,12 +263,14 @@ def propose_match(need: Need, resource: Resource, *, actor, note: str = "") -> M
     return match
 
 
-def _prepare(actor, *, reason: str) -> Callable[[Match, str], None]:
+def _prepare(actor: Actor, *, reason: str) -> Callable[[Match, str], None]:
     def prepare(match: Match, to_status: str) -> None:
         now = timezone.now()
         if to_status == MatchStatus.DECLINED:
             if not reason.strip():
                 raise ValidationError({"reason": _("Say why the match is declined.")})
+            # move asked may_move_match first, which answers only for a signed-in user
+            assert isinstance(actor, User)
             match.decline_reason, match.declined_by, match.concluded_at = reason, actor, now
         elif to_status == MatchStatus.PARTY_ACCEPTED:
             match.party_accepted_at = now
@@ -274,7 +283,7 @@ def _prepare(actor, *, reason: str) -> Callable[[Match, str], None]:
     return prepare
 
 
-def _activity_for(match: Match, actor) -> Activity:
+def _activity_for(match: Match, actor: User) -> Activity:
     need, resource = match.need, match.resource
     consultant = resource.provider.consultant
     return create_activity(
@@ -291,7 +300,7 @@ def _activity_for(match: Match, actor) -> Activity:
     )
 
 
-def _record(actor) -> Callable[[Match, str], None]:
+def _record(actor: Actor) -> Callable[[Match, str], None]:
     def record(match: Match, from_status: str) -> None:
         party = ranking.party_members(match.need.party)
         provider = list(match.resource.provider.members.all())
@@ -322,7 +331,12 @@ def _record(actor) -> Callable[[Match, str], None]:
 
 @transaction.atomic
 def answer_match(
-    match: Match, *, actor, to_status: str, reason: str = "", expected_status: str | None = None
+    match: Match,
+    *,
+    actor: Actor,
+    to_status: str,
+    reason: str = "",
+    expected_status: str | None = None,
 ) -> Match:
     """The party, then the provider, accept or decline (with a reason); staff may withdraw.
 
@@ -341,7 +355,7 @@ def answer_match(
 
 
 @transaction.atomic
-def set_story_consent(match: Match, *, actor, public: bool) -> Match:
+def set_story_consent(match: Match, *, actor: Actor, public: bool) -> Match:
     """The party's focal point lets an accepted match be told as a success story."""
     if not permissions.can_consent_story(actor, match):
         raise PermissionDenied
@@ -350,7 +364,7 @@ def set_story_consent(match: Match, *, actor, public: bool) -> Match:
     return match
 
 
-def send_weekly_digest(today=None) -> int:
+def send_weekly_digest(today: datetime.date | None = None) -> int:
     """Tell each approved provider's members of the past week's needs that fit their offers.
 
     Safe to run twice: one digest per provider and ISO week (the outbox's dedupe key).
