@@ -108,7 +108,8 @@ class Provision(models.Model):
     # The natural key's law part: the law number when there is one, else the title. Written
     # by services.save_provision and the import, never by hand.
     law_key = models.CharField(max_length=500, editable=False)
-    # Its text, flexibility and party in six languages (search_index), kept by the services.
+    # Its own words: law title, number, article and text, stemmed in its language (search_index);
+    # what its flexibility and party add is in SearchTarget. Kept by the services.
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -231,6 +232,31 @@ IMPORT_TRANSITIONS: dict[str, dict[str, str]] = {
     _S.VALIDATING: {_S.WRITING: IMPORT_TASK, _S.REJECTED: IMPORT_TASK, _S.FAILED: IMPORT_TASK},
     _S.WRITING: {_S.FINISHED: IMPORT_TASK, _S.REJECTED: IMPORT_TASK, _S.FAILED: IMPORT_TASK},
 }
+
+
+class SearchTarget(models.Model):
+    """The search vector of one flexibility or one party: what every provision of it may be
+    found by (names, descriptions, treaty articles, codes, region and organisations in six
+    languages), stored once here rather than copied into each provision's vector (search_index,
+    search). Kept by refresh_targets: the signals on saving a flexibility or a party, the
+    provision services and the rebuild."""
+
+    category = models.OneToOneField(
+        FlexibilityCategory, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    party = models.OneToOneField(Party, null=True, on_delete=models.CASCADE, related_name="+")
+    vector = SearchVectorField()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(category__isnull=True) ^ Q(party__isnull=True),
+                name="flex_searchtarget_one_kind",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"search target {self.category_id or self.party_id}"
 
 
 class SearchWord(models.Model):
