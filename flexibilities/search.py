@@ -320,9 +320,12 @@ def matching(queryset: QuerySet, q) -> QuerySet:
     return queryset.filter(*[word.condition() for word in words])
 
 
+# A word's rank: in the provision's own vector, plus in its flexibility's and its party's
+# (looked up in the arrays of the targets that matched; 0 when its target did not).
 _WORD_RANK = (
     "coalesce(ts_rank(flexibilities_provision.search_vector, %s::tsquery), 0)"
-    " + coalesce((%s::real[])[array_position(%s::bigint[], flexibilities_provision.category_id)], 0)"
+    " + coalesce((%s::real[])[array_position(%s::bigint[],"
+    " flexibilities_provision.category_id)], 0)"
     " + coalesce((%s::real[])[array_position(%s::bigint[], flexibilities_provision.party_id)], 0)"
 )
 
@@ -344,7 +347,9 @@ def by_relevance(queryset: QuerySet, q) -> QuerySet:
         params += [word.tsquery, [word.categories[c] for c in categories], categories]
         params += [[word.parties[p] for p in parties], parties]
     sql = ranks[0] if len(ranks) == 1 else f"LEAST({', '.join(ranks)})"
-    return queryset.annotate(rank=RawSQL(sql, params, output_field=FloatField())).order_by(
+    # Built from the constant above; every value is a parameter.
+    rank = RawSQL(sql, params, output_field=FloatField())  # noqa: S611
+    return queryset.annotate(rank=rank).order_by(
         "-rank", F("law_date").desc(nulls_last=True), "-id"
     )
 

@@ -262,9 +262,7 @@ def test_the_search_page_costs_the_same_queries_for_3_or_30_provisions(
     assert response.context["page_obj"].paginator.count >= 9 or response.context["relaxations"]
 
 
-def test_renaming_a_flexibility_or_a_party_is_searchable_without_touching_provisions(
-    client, world
-):
+def test_renaming_a_flexibility_or_a_party_is_searchable_without_touching_provisions(client, world):
     """A provision inherits its flexibility's and party's words through their one vector:
     the services refresh that vector, and no provision's vector holds those words."""
     from django.test import TestCase
