@@ -165,12 +165,13 @@ class Word:
     parties: dict[int, float]
 
     def condition(self) -> Q:
-        """The provision's own words, or its flexibility's or party's, match this clause."""
+        """The provision's flexibility or party, or its own words, match this clause. The
+        integer comparisons come first: where they hold, the vector is not read."""
         found = Q(search_vector=TsQuery(self.tsquery))
-        if self.categories:
-            found |= Q(category_id__in=sorted(self.categories))
         if self.parties:
-            found |= Q(party_id__in=sorted(self.parties))
+            found = Q(party_id__in=sorted(self.parties)) | found
+        if self.categories:
+            found = Q(category_id__in=sorted(self.categories)) | found
         return ~found if self.negated else found
 
 
