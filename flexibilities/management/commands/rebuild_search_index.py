@@ -12,7 +12,7 @@ from flexibilities.search_index import rebuild_all
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search vectors of flexibilities, parties and provisions, and the vocabulary."
+    help = "Rebuild the search vectors of flexibilities, parties, provisions, and the vocabulary."
 
     def handle(self, *args, **options):
         def report(done: int, total: int) -> None:
