@@ -9,7 +9,7 @@ migration runs on a managed database too.
 
 import django.contrib.postgres.search
 import django.db.models.deletion
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GistIndex
 from django.db import migrations, models
 
 _CONFIGS = {
@@ -78,13 +78,18 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="SearchWord",
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
                 ("word", models.CharField(max_length=60)),
                 ("language", models.CharField(max_length=8)),
             ],
             options={
                 "indexes": [
-                    GinIndex(fields=["word"], name="flex_word_trgm", opclasses=["gin_trgm_ops"])
+                    GistIndex(fields=["word"], name="flex_word_trgm", opclasses=["gist_trgm_ops"])
                 ],
                 "constraints": [
                     models.UniqueConstraint(
@@ -96,15 +101,38 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="SearchTarget",
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
                 ("vector", django.contrib.postgres.search.SearchVectorField()),
-                ("category", models.OneToOneField(null=True, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="flexibilities.flexibilitycategory")),
-                ("party", models.OneToOneField(null=True, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="portal.party")),
+                (
+                    "category",
+                    models.OneToOneField(
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="flexibilities.flexibilitycategory",
+                    ),
+                ),
+                (
+                    "party",
+                    models.OneToOneField(
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="portal.party",
+                    ),
+                ),
             ],
             options={
                 "constraints": [
                     models.CheckConstraint(
-                        condition=models.Q(("category__isnull", True), ("party__isnull", True), _connector="XOR"),
+                        condition=models.Q(
+                            ("category__isnull", True), ("party__isnull", True), _connector="XOR"
+                        ),
                         name="flex_searchtarget_one_kind",
                     )
                 ],
