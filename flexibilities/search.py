@@ -7,10 +7,10 @@ its provisions inherit, in six languages (search_index.py). A query is parsed on
 (spelling.py) and its typo correction, is turned by PostgreSQL into a tsquery with every
 language's configuration (and Chinese character pairs), OR-ed, and matched against the few
 flexibility and party vectors. A provision matches when, for every word, its own vector
-holds it or its flexibility or party is one that does: a BitmapOr of the GIN index and the
-category and party indexes per word, AND-ed. So the same plan answers a query in any
-language, and a query may mix languages and kinds of words ("Kenya licence obligatoire",
-"Article 31").
+holds it or its flexibility or party is one that does: per word a BitmapOr of the category
+and party indexes and the GIN index, AND-ed (or, when the filters leave few rows, a check of
+those rows, the integer comparisons first). The same plan answers a query in any language,
+and a query may mix languages and kinds of words ("Kenya licence obligatoire", "Article 31").
 
 A word that no published text, flexibility or party name contains is also matched with its
 nearest word of the vocabulary of the query's language (pg_trgm); a weaker neighbour makes a
