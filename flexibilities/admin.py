@@ -25,6 +25,9 @@ class FlexibilityCategoryAdmin(TranslationAdmin):
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
+    def save_model(self, request, obj, form, change):
+        services.save_category(obj)
+
 
 @admin.register(Provision)
 class ProvisionAdmin(admin.ModelAdmin):

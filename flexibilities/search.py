@@ -1,12 +1,16 @@
 """Full-text search over provisions, in six languages, forgiving spelling, accents, plurals
 and one typo.
 
-Each provision has one stored vector (search_index.py) holding its text, its flexibility and
-its party in six languages, indexed with GIN. A query is parsed once (ParsedQuery): each word
-or quoted phrase, with its other spellings (spelling.py) and its typo correction, is turned by
-PostgreSQL into a tsquery with every language's configuration (and Chinese character pairs),
-OR-ed; the words are AND-ed. So the same plan answers a query in any language, and a query may
-mix languages and kinds of words ("Kenya licence obligatoire", "Article 31").
+Each provision has a stored vector of its own words, and each flexibility and party one of what
+its provisions inherit, in six languages (search_index.py). A query is parsed once
+(ParsedQuery, one statement): each word or quoted phrase, with its other spellings
+(spelling.py) and its typo correction, is turned by PostgreSQL into a tsquery with every
+language's configuration (and Chinese character pairs), OR-ed, and matched against the few
+flexibility and party vectors. A provision matches when, for every word, its own vector
+holds it or its flexibility or party is one that does: per word a BitmapOr of the category
+and party indexes and the GIN index, AND-ed (or, when the filters leave few rows, a check of
+those rows, the integer comparisons first). The same plan answers a query in any language,
+and a query may mix languages and kinds of words ("Kenya licence obligatoire", "Article 31").
 
 A word that no published text, flexibility or party name contains is also matched with its
 nearest word of the vocabulary of the query's language (pg_trgm); a weaker neighbour makes a
@@ -18,13 +22,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-)
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import connection
-from django.db.models import Case, CharField, F, FloatField, Func, QuerySet, Value, When
+from django.db.models import Case, CharField, F, FloatField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -135,14 +136,43 @@ CROSS JOIN LATERAL (
   ORDER BY word <-> t.term, word LIMIT 1
 ) AS s
 """
+# Each form's tsquery in every configuration, then (same statement) the flexibilities and
+# parties whose vector matches it, with its rank there: a few dozen small rows.
 _TSQUERY_SQL = """
-SELECT u.n, c.cfg, CASE
-  WHEN c.cfg = %s AND u.form ~ '[\u3400-\u9fff]'
-    THEN plainto_tsquery(c.cfg::regconfig, flex_cjk_bigrams(u.form))
-  WHEN u.form LIKE '%% %%' THEN phraseto_tsquery(c.cfg::regconfig, u.form)
-  ELSE plainto_tsquery(c.cfg::regconfig, u.form) END::text
-FROM unnest(%s::int[], %s::text[]) AS u(n, form) CROSS JOIN unnest(%s::text[]) AS c(cfg)
+WITH u AS (
+  SELECT u.n, c.cfg, CASE
+    WHEN c.cfg = %s AND u.form ~ '[\u3400-\u9fff]'
+      THEN plainto_tsquery(c.cfg::regconfig, flex_cjk_bigrams(u.form))
+    WHEN u.form LIKE '%% %%' THEN phraseto_tsquery(c.cfg::regconfig, u.form)
+    ELSE plainto_tsquery(c.cfg::regconfig, u.form) END AS q
+  FROM unnest(%s::int[], %s::text[]) AS u(n, form) CROSS JOIN unnest(%s::text[]) AS c(cfg)
+)
+SELECT n, cfg, q::text, NULL::bigint, NULL::bigint, NULL::real FROM u
+UNION ALL
+SELECT u.n, NULL, NULL, t.category_id, t.party_id, ts_rank(t.vector, u.q)
+FROM u JOIN flexibilities_searchtarget t ON t.vector @@ u.q
 """
+
+
+@dataclass
+class Word:
+    """One clause of the query as SQL: its tsquery, and the flexibilities and parties (by id)
+    whose vector matches it, with their rank."""
+
+    tsquery: str
+    negated: bool
+    categories: dict[int, float]
+    parties: dict[int, float]
+
+    def condition(self) -> Q:
+        """The provision's flexibility or party, or its own words, match this clause. The
+        integer comparisons come first: where they hold, the vector is not read."""
+        found = Q(search_vector=TsQuery(self.tsquery))
+        if self.parties:
+            found = Q(party_id__in=sorted(self.parties)) | found
+        if self.categories:
+            found = Q(category_id__in=sorted(self.categories)) | found
+        return ~found if self.negated else found
 
 
 class ParsedQuery:
@@ -229,42 +259,47 @@ class ParsedQuery:
         return replaced if replaced != original else ""
 
     @cached_property
-    def tsquery_text(self) -> str:
-        """Each clause's forms in every configuration OR-ed, the clauses AND-ed ("" if none)."""
+    def words(self) -> list[Word]:
+        """Each clause as SQL (one statement), without the stop words."""
         self.corrections  # noqa: B018 - the corrections join the clauses' forms
         forms = [(n, form) for n, clause in enumerate(self.clauses) for form in clause.forms()]
-        self._rank_parts: list[str] = []
         if not forms:
-            return ""
+            return []
         with connection.cursor() as cursor:
             cursor.execute(
                 _TSQUERY_SQL,
                 [SIMPLE, [n for n, _ in forms], [f for _, f in forms], list(QUERY_CONFIGS)],
             )
             rows = cursor.fetchall()
-        parts = []
+        words = []
         for n, clause in enumerate(self.clauses):
-            mine = [(config, text) for m, config, text in rows if m == n]
+            mine = [(config, text) for m, config, text, *_ in rows if m == n and config]
             if any(not text and config in STOP_WORD_CONFIGS for config, text in mine):
                 continue  # a stop word: texts in that language do not index it
             alternatives = sorted({text for _config, text in mine if text})
             if not alternatives:
                 continue
+            categories: dict[int, float] = {}
+            parties: dict[int, float] = {}
+            for m, config, _text, category, party, rank in rows:
+                if m == n and not config:
+                    found = categories if category else parties
+                    key = category or party
+                    found[key] = max(found.get(key, 0.0), rank)
             joined = " | ".join(f"( {text} )" for text in alternatives)
-            parts.append(f"!( {joined} )" if clause.negated else f"( {joined} )")
-        if not any(not part.startswith("!") for part in parts):
-            return ""  # only exclusions, or only stop words: nothing to look for
-        self._rank_parts = [part for part in parts if not part.startswith("!")]
-        return " & ".join(parts)
+            words.append(Word(f"( {joined} )", clause.negated, categories, parties))
+        if all(word.negated for word in words):
+            return []  # only exclusions, or only stop words: nothing to look for
+        return words
+
+    @property
+    def tsquery_text(self) -> str:
+        """Each clause's forms in every configuration OR-ed, the clauses AND-ed ("" if none):
+        what the provision's own text is highlighted with."""
+        return " & ".join(f"!{w.tsquery}" if w.negated else w.tsquery for w in self.words)
 
     def tsquery(self) -> TsQuery:
         return TsQuery(self.tsquery_text)
-
-    @property
-    def rank_parts(self) -> list[str]:
-        """The tsquery of each word that must match (set with tsquery_text), for ranking."""
-        self.tsquery_text  # noqa: B018 - computes both
-        return self._rank_parts
 
 
 def parse(q) -> ParsedQuery:
@@ -277,25 +312,44 @@ def search_terms(q) -> list[str]:
 
 
 def matching(queryset: QuerySet, q) -> QuerySet:
-    """Provisions matching the query (every clause, in any language)."""
-    parsed = parse(q)
-    if not parsed or not parsed.tsquery_text:
+    """Provisions matching the query: for every clause, the provision's own vector, its
+    flexibility's or its party's holds it (the GIN index OR the category and party indexes,
+    one plan whatever the language)."""
+    words = parse(q).words
+    if not words:
         return queryset.none()
-    return queryset.filter(search_vector=parsed.tsquery())
+    return queryset.filter(*[word.condition() for word in words])
+
+
+# A word's rank: in the provision's own vector, plus in its flexibility's and its party's
+# (looked up in the arrays of the targets that matched; 0 when its target did not).
+_WORD_RANK = (
+    "coalesce(ts_rank(flexibilities_provision.search_vector, %s::tsquery), 0)"
+    " + coalesce((%s::real[])[array_position(%s::bigint[],"
+    " flexibilities_provision.category_id)], 0)"
+    " + coalesce((%s::real[])[array_position(%s::bigint[], flexibilities_provision.party_id)], 0)"
+)
 
 
 def by_relevance(queryset: QuerySet, q) -> QuerySet:
-    """Order matches best first, newest on a tie. A provision ranks by its weakest word (the
-    least ts_rank of the query's words, each scored by where it occurs: a flexibility name,
-    title or article most, then the text, the party, the description). So
+    """Order matches best first, newest on a tie. A provision ranks by its weakest word; a
+    word scores the ts_rank of its own vector (title and article most, then the text) plus the
+    word's rank in its flexibility's vector (the name most, then the treaty articles, the
+    description) and in its party's (name and codes, then region and organisations). So
     "compulsory licence" puts the compulsory licences, where both words are in the name, above
-    a licensing clause whose description mentions compulsory licences once."""
-    parts = parse(q).rank_parts
-    ranks = [SearchRank(F("search_vector"), TsQuery(part)) for part in parts]
-    # Each ts_rank reads (detoasts) the vector again: one call per word, no more.
-    rank = (
-        ranks[0] if len(ranks) == 1 else Func(*ranks, function="LEAST", output_field=FloatField())
-    )
+    a licensing clause whose description mentions compulsory licences once. Only rows below
+    RANK_LIMIT (filters.py) are ranked, reading their small inline vectors."""
+    ranks, params = [], []
+    for word in parse(q).words:
+        if word.negated:
+            continue
+        ranks.append(f"({_WORD_RANK})")
+        categories, parties = sorted(word.categories), sorted(word.parties)
+        params += [word.tsquery, [word.categories[c] for c in categories], categories]
+        params += [[word.parties[p] for p in parties], parties]
+    sql = ranks[0] if len(ranks) == 1 else f"LEAST({', '.join(ranks)})"
+    # Built from the constant above; every value is a parameter.
+    rank = RawSQL(sql, params, output_field=FloatField())  # noqa: S611
     return queryset.annotate(rank=rank).order_by(
         "-rank", F("law_date").desc(nulls_last=True), "-id"
     )

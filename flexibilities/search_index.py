@@ -1,15 +1,22 @@
-"""The stored search vector of a provision, and the vocabulary of the typo correction.
+"""The stored search vectors, and the vocabulary of the typo correction.
 
-One tsvector per provision holds everything a researcher may type to find it:
+A provision is found by its own words and by what it inherits from its flexibility and its
+party. Each is stored once:
 
-- its law title, law number and article (weight A) and its text (weight B), stemmed with the
-  text search configuration of the provision's own language (see CONFIGS; any other language
-  is only lowercased and unaccented);
-- its flexibility's name (A), its TRIPS articles ("Article 31" in six languages, C) and its
-  description (D), in each of the six languages the category stores them in, each stemmed
-  in that language;
-- its party's name in six languages and its codes (C), the name of its regional bureau and of
-  the regional organisations it belongs to (D), in six languages.
+- the provision's vector (Provision.search_vector) holds only its own words: its law title,
+  law number and article (weight A) and its text (weight B), stemmed with the text search
+  configuration of its own language (see CONFIGS; any other language is only lowercased and
+  unaccented). About 1 KB, stored inline;
+- one vector per flexibility and per party (SearchTarget): the flexibility's name (A), its
+  TRIPS articles ("Article 31" in six languages, C) and its description (D), in each of the
+  six languages the category stores them in, each stemmed in that language; the party's name
+  in six languages and its codes (C), the name of its regional bureau and of the regional
+  organisations it belongs to (D), in six languages.
+
+The search (search.py) matches a word against the few targets first, then asks for provisions
+whose own vector holds the word or whose flexibility or party matched it. Copying the
+inherited words into every provision's vector made it 6.4 KB (TOASTed, a 391 MB GIN index)
+and a search 10 to 100 times slower (README, "Speed").
 
 Chinese has no spaces between words and PostgreSQL ships no Chinese parser, so every run of
 Han characters is indexed (and queried) as its overlapping character pairs (flex_cjk_bigrams,
@@ -17,19 +24,21 @@ migration 0008): "强制许可" is indexed as 强制 制许 许可. Most Chinese
 so a pair matches a word where single characters would match nearly everything; a query of
 several pairs must find all of them.
 
-The vector is written by the services that save or import provisions (refresh_search_vectors)
-and rebuilt, in batches, by the rebuild_search_index command and the migration that changed it.
+The provision vectors are written by the services that save or import provisions
+(refresh_search_vectors) and rebuilt, in batches, by the rebuild_search_index command and the
+migration that changed them; a flexibility's or party's vector by refresh_targets, called on
+saving one (apps.py) and by the same rebuild.
 """
 
 from collections.abc import Iterable
 
 from django.apps import apps as django_apps
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import translation
 
 from flexibilities.counts_cache import provisions_changed
-from flexibilities.models import FlexibilityCategory, Provision, SearchWord
+from flexibilities.models import FlexibilityCategory, Provision, SearchTarget, SearchWord
 from flexibilities.reference.loaders import LANGUAGE_FIELDS
 from portal.models import Party, Region
 
@@ -55,7 +64,7 @@ ARTICLE_WORDS = {
     "ru": "статья",
 }
 TREATY_NAMES = "TRIPS ADPIC تريبس ТРИПС 与贸易有关的知识产权协定"
-BATCH = 10_000
+BATCH = 25_000
 
 
 def config_of(language: str) -> str:
@@ -76,7 +85,7 @@ def _translated(instance, field: str) -> Iterable[tuple[str, str]]:
 
 
 def category_pieces(category) -> list[tuple[str, str, str]]:
-    """(configuration, text, weight) of what a category adds to its provisions' vectors."""
+    """(configuration, text, weight) of what a category's provisions are found by."""
     pieces = [(config_of(lang), name, "A") for lang, name in _translated(category, "name")]
     pieces += [(config_of(lang), text, "D") for lang, text in _translated(category, "description")]
     if category.trips_articles:
@@ -88,7 +97,7 @@ def category_pieces(category) -> list[tuple[str, str, str]]:
 
 
 def party_pieces(party, organisations: list) -> list[tuple[str, str, str]]:
-    """(configuration, text, weight) of what a party adds to its provisions' vectors."""
+    """(configuration, text, weight) of what a party's provisions are found by."""
     pieces = [(config_of(lang), name, "C") for lang, name in _translated(party, "name")]
     pieces.append((SIMPLE, f"{party.code} {party.iso3}", "C"))
     if party.region:
@@ -102,30 +111,35 @@ def party_pieces(party, organisations: list) -> list[tuple[str, str, str]]:
     return pieces
 
 
-_EXTRA_SQL = """
-SELECT k, flex_tsvector_agg(setweight(to_tsvector(c::regconfig, flex_cjk_bigrams(t)), w::"char"))
+_TARGETS_SQL = """
+INSERT INTO flexibilities_searchtarget (category_id, party_id, vector)
+SELECT CASE WHEN left(k, 1) = 'c' THEN substr(k, 2)::bigint END,
+  CASE WHEN left(k, 1) = 'p' THEN substr(k, 2)::bigint END,
+  flex_tsvector_agg(setweight(to_tsvector(c::regconfig, flex_cjk_bigrams(t)), w::"char"))
 FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[]) AS u(k, c, t, w)
 GROUP BY k
 """
 
 
-def extra_vectors(category_ids=None, party_ids=None) -> dict[str, str]:
-    """{"c<id>" | "p<id>": tsvector text} of the given categories and parties (all if None)."""
+def refresh_targets(category_ids=None, party_ids=None) -> None:
+    """Rewrite the search vectors of the given categories and parties (all if both None)."""
     categories = FlexibilityCategory.objects.all()
     parties = Party.objects.prefetch_related("organisations")
-    if category_ids is not None:
+    targets = SearchTarget.objects.all()
+    if category_ids is not None or party_ids is not None:
+        category_ids, party_ids = list(category_ids or []), list(party_ids or [])
         categories = categories.filter(pk__in=category_ids)
-    if party_ids is not None:
         parties = parties.filter(pk__in=party_ids)
+        targets = targets.filter(Q(category_id__in=category_ids) | Q(party_id__in=party_ids))
     rows = [(f"c{c.pk}", *piece) for c in categories for piece in category_pieces(c)]
     for party in parties:
         organisations = list(party.organisations.all())
         rows += [(f"p{party.pk}", *piece) for piece in party_pieces(party, organisations)]
-    if not rows:
-        return {}
-    with connection.cursor() as cursor:
-        cursor.execute(_EXTRA_SQL, [list(column) for column in zip(*rows, strict=True)])
-        return dict(cursor.fetchall())
+    with transaction.atomic():
+        targets.delete()
+        if rows:
+            with connection.cursor() as cursor:
+                cursor.execute(_TARGETS_SQL, [list(column) for column in zip(*rows, strict=True)])
 
 
 _UPDATE_SQL = f"""
@@ -133,48 +147,40 @@ UPDATE flexibilities_provision p SET search_vector =
   setweight(to_tsvector({config_sql("p.language")},
     flex_cjk_bigrams(concat_ws(' ', p.law_title, p.law_number, p.article))), 'A')
   || setweight(to_tsvector({config_sql("p.language")}, flex_cjk_bigrams(p.text)), 'B')
-  || coalesce(cv.v, ''::tsvector) || coalesce(pv.v, ''::tsvector)
-FROM flexibilities_provision q
-LEFT JOIN unnest(%s::text[], %s::tsvector[]) AS cv(k, v) ON cv.k = 'c' || q.category_id
-LEFT JOIN unnest(%s::text[], %s::tsvector[]) AS pv(k, v) ON pv.k = 'p' || q.party_id
-WHERE q.id = p.id AND p.id = ANY(%s)
+WHERE p.id = ANY(%s)
 """  # noqa: S608 - built from constants, values passed as parameters
 
 
-def _update(ids: list[int], extras: dict[str, str]) -> None:
-    cats = [(k, v) for k, v in extras.items() if k.startswith("c")]
-    parties = [(k, v) for k, v in extras.items() if k.startswith("p")]
+def _update(ids: list[int]) -> None:
     with connection.cursor() as cursor:
-        cursor.execute(
-            _UPDATE_SQL,
-            [[k for k, _ in cats], [v for _, v in cats], [k for k, _ in parties],
-             [v for _, v in parties], ids],
-        )  # fmt: skip
+        cursor.execute(_UPDATE_SQL, [ids])
 
 
 def refresh_search_vectors(queryset: QuerySet) -> None:
-    """Recompute the stored vector and the vocabulary of the given provisions."""
+    """Recompute the stored vector and the vocabulary of the given provisions, and the vectors
+    of their flexibilities and parties (a few small rows)."""
     rows = list(queryset.order_by().values_list("pk", "category_id", "party_id"))
     if not rows:
         return
-    extras = extra_vectors({row[1] for row in rows}, {row[2] for row in rows})
+    refresh_targets({row[1] for row in rows}, {row[2] for row in rows})
     ids = [row[0] for row in rows]
     refresh_reference_vocabulary()  # a party or flexibility loaded since: one INSERT
     for start in range(0, len(ids), BATCH):
-        _update(ids[start : start + BATCH], extras)
+        _update(ids[start : start + BATCH])
         refresh_vocabulary(ids[start : start + BATCH])
 
 
 def rebuild_all(report=None) -> int:
-    """Rebuild every provision's vector and the whole vocabulary, BATCH rows per transaction
-    (250,000 provisions are 25 short transactions, not one long lock)."""
-    extras = extra_vectors()
+    """Rebuild every flexibility's, party's and provision's vector and the whole vocabulary,
+    BATCH provisions per transaction (250,000 provisions are 10 short transactions, not one
+    long lock)."""
+    refresh_targets()
     ids = list(Provision.objects.order_by("pk").values_list("pk", flat=True))
     SearchWord.objects.all().delete()
     refresh_reference_vocabulary()
     for start in range(0, len(ids), BATCH):
         with transaction.atomic():
-            _update(ids[start : start + BATCH], extras)
+            _update(ids[start : start + BATCH])
             refresh_vocabulary(ids[start : start + BATCH])
         if report:
             report(min(start + BATCH, len(ids)), len(ids))

@@ -31,10 +31,15 @@ from flexibilities.models import (
     ProvisionChange,
 )
 from flexibilities.permissions import check_curator
-from flexibilities.search_index import refresh_search_vectors, refresh_vocabulary
+from flexibilities.search_index import (
+    refresh_reference_vocabulary,
+    refresh_search_vectors,
+    refresh_targets,
+    refresh_vocabulary,
+)
 from portal import queue
 from portal.csv_import import FileError, RowError
-from portal.models import User
+from portal.models import Party, User
 from portal.workflow import WorkflowError, move
 
 logger = logging.getLogger(__name__)
@@ -44,6 +49,26 @@ MAX_STORED_ERRORS = 5000
 PROGRESS_EVERY = 1000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TEXT_FIELDS = ("law_title", "law_number", "article", "text", "source_url", "note")
+
+
+@transaction.atomic
+def save_category(category: FlexibilityCategory) -> FlexibilityCategory:
+    """Save a flexibility (the admin's form): its one search vector follows its names, its
+    descriptions and its treaty articles; its provisions' vectors do not hold them."""
+    category.save()
+    refresh_targets(category_ids=[category.pk], party_ids=[])
+    refresh_reference_vocabulary()
+    provisions_changed()  # the cached search counts may change
+    return category
+
+
+def party_saved(party: Party) -> None:
+    """After portal.services.save_party: the search vector of the party and of its members
+    (they are found by their organisations' names) follows its names and region."""
+    members = list(party.members.values_list("pk", flat=True))
+    refresh_targets(category_ids=[], party_ids=[party.pk, *members])
+    refresh_reference_vocabulary()
+    provisions_changed()
 
 
 def check_provision(provision: Provision) -> None:

@@ -1,13 +1,15 @@
-"""One search vector per provision holding its text, its flexibility and its party in six
-languages (flexibilities.search_index): Russian, Arabic, Portuguese and German configurations,
-Chinese character pairs, an aggregate that joins vectors, a vocabulary by language, and every
-stored vector rebuilt in batches.
+"""Search in six languages (flexibilities.search_index): Russian, Arabic, Portuguese and German
+configurations, Chinese character pairs, an aggregate that joins vectors, one search vector per
+flexibility and per party (SearchTarget), each provision's own vector kept inline, a
+vocabulary by language, and every stored vector rebuilt in batches.
 
 Only dictionaries that ship with PostgreSQL are used (no files on the server), so the
 migration runs on a managed database too.
 """
 
-from django.contrib.postgres.indexes import GinIndex
+import django.contrib.postgres.search
+import django.db.models.deletion
+from django.contrib.postgres.indexes import GistIndex
 from django.db import migrations, models
 
 _CONFIGS = {
@@ -49,6 +51,14 @@ TSVECTOR_AGG = (
 )
 
 
+# The provision's vector holds its own words only (about 1 KB): kept in the row (compressed if
+# need be) rather than moved to TOAST, so matching and ranking do not read a second table.
+INLINE_VECTOR = (
+    "ALTER TABLE flexibilities_provision ALTER COLUMN search_vector SET STORAGE MAIN",
+    "ALTER TABLE flexibilities_provision ALTER COLUMN search_vector SET STORAGE EXTENDED",
+)
+
+
 def rebuild(apps, schema_editor):
     from flexibilities import search_index
 
@@ -68,13 +78,18 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="SearchWord",
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
                 ("word", models.CharField(max_length=60)),
                 ("language", models.CharField(max_length=8)),
             ],
             options={
                 "indexes": [
-                    GinIndex(fields=["word"], name="flex_word_trgm", opclasses=["gin_trgm_ops"])
+                    GistIndex(fields=["word"], name="flex_word_trgm", opclasses=["gist_trgm_ops"])
                 ],
                 "constraints": [
                     models.UniqueConstraint(
@@ -83,5 +98,46 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        migrations.CreateModel(
+            name="SearchTarget",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("vector", django.contrib.postgres.search.SearchVectorField()),
+                (
+                    "category",
+                    models.OneToOneField(
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="flexibilities.flexibilitycategory",
+                    ),
+                ),
+                (
+                    "party",
+                    models.OneToOneField(
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="portal.party",
+                    ),
+                ),
+            ],
+            options={
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("category__isnull", True), ("party__isnull", True), _connector="XOR"
+                        ),
+                        name="flex_searchtarget_one_kind",
+                    )
+                ],
+            },
+        ),
+        migrations.RunSQL(*INLINE_VECTOR),
         migrations.RunPython(rebuild, migrations.RunPython.noop),
     ]

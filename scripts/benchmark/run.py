@@ -164,16 +164,19 @@ def measure(
     export: bool = True,
     export_in_process: bool = False,
     review_year: int = REVIEW_YEAR,
+    only: str = "",
 ) -> list:
     from django.conf import settings
 
-    from .pages import ADMIN_LISTS, pages, user
+    from .pages import ADMIN_LISTS, FLOOR, pages, user
     from .wsgi import Caller
 
     settings.DEBUG = False  # measured as served: no debug cursor (queries are captured apart)
     caller = Caller()
     rows, floor_p50 = [], None
     for page in pages():
+        if only and only not in page.name and page.name != FLOOR:
+            continue
         row = measure_page(caller, page, user(page.username) if page.username else None, requests)
         row["kind"] = "page"
         if floor_p50 is None:
@@ -185,7 +188,7 @@ def measure(
     if export:
         rows.append(measure_export(caller if export_in_process else None))
         print(_extra(rows[-1]), flush=True)
-    review = measure_review(review_year)
+    review = None if only else measure_review(review_year)
     if review:
         rows.append(review)
         print(_extra(review), flush=True)
@@ -223,6 +226,9 @@ def main(argv=None) -> int:
     parser.add_argument("--requests", type=int, default=50, help="timed requests per page")
     parser.add_argument("--no-export", action="store_true", help="skip the CSV export")
     parser.add_argument("--review-year", type=int, default=REVIEW_YEAR)
+    parser.add_argument(
+        "--only", default="", help="measure only the pages whose name holds this (and the floor)"
+    )
     args = parser.parse_args(argv)
     setup()
     if pending := unapplied_migrations():
@@ -231,7 +237,9 @@ def main(argv=None) -> int:
         )
         return 2
     print(f"{'':4} {'page':<42} {'SQL':>5}  {'median':>14}  {'95th percentile':>16}")
-    rows = measure(args.requests, export=not args.no_export, review_year=args.review_year)
+    rows = measure(
+        args.requests, export=not args.no_export, review_year=args.review_year, only=args.only
+    )
     with open(args.output, "w", encoding="utf-8") as output:
         json.dump(rows, output, indent=2)
     missed = [row["page"] for row in rows if not row["meets_target"]]

@@ -42,6 +42,7 @@ def test_the_seed_and_the_benchmark_run_and_write_every_figure(keep_test_connect
     assert result["counts"]["provisions"] == 250
     assert result["counts"]["statistics"] == 20
     assert "total" in result["seconds"]
+    assert_searchable()
 
     rows = run.measure(requests=3, export_in_process=True, review_year=2025)
     output = tmp_path / "figures.json"
@@ -65,6 +66,17 @@ def test_the_seed_and_the_benchmark_run_and_write_every_figure(keep_test_connect
     assert export["rows"] == export_count() and export["peak_rss_mb"] > 0
     review = next(row for row in figures if row["kind"] == "review")
     assert review["seconds"] >= 0
+
+
+def assert_searchable() -> None:
+    """The seed wrote every provision's own vector and one vector per flexibility and party
+    of its provisions, so the measured search finds what the real one would."""
+    from flexibilities.models import Provision, SearchTarget
+
+    assert not Provision.objects.filter(search_vector__isnull=True).exists()
+    used = Provision.objects.values("category_id").distinct().count()
+    assert SearchTarget.objects.filter(category__isnull=False).count() >= used
+    assert SearchTarget.objects.filter(party__in=Provision.objects.values("party_id")).exists()
 
 
 def export_count() -> int:

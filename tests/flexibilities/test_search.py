@@ -260,3 +260,38 @@ def test_the_search_page_costs_the_same_queries_for_3_or_30_provisions(
     with django_assert_num_queries(queries):
         response = client.get(URL, params)
     assert response.context["page_obj"].paginator.count >= 9 or response.context["relaxations"]
+
+
+def test_renaming_a_flexibility_or_a_party_is_searchable_without_touching_provisions(client, world):
+    """A provision inherits its flexibility's and party's words through their one vector:
+    the services refresh that vector, and no provision's vector holds those words."""
+    from django.test import TestCase
+
+    from flexibilities import services
+    from flexibilities.models import FlexibilityCategory, Provision
+    from portal.models import Party
+    from portal.services import save_party
+
+    stamp = Provision.objects.get(pk=world["bd_licence"].pk).updated_at
+    assert found(client.get(URL, {"q": "zanzibarique"})) == set()
+    category = FlexibilityCategory.objects.get(slug="exhaustion-of-rights")
+    category.name_fr = "Épuisement zanzibarique"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        services.save_category(category)
+    assert found(client.get(URL, {"q": "zanzibarique"})) == {"KE exhaustion"}
+
+    party = Party.objects.get(code="BD")
+    party.name_ru = "Бангладешия"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        save_party(party)
+    assert found(client.get(URL, {"q": "Бангладешия"})) == {"BD licence"}
+    assert found(client.get(URL, {"q": "Бангладешия zanzibarique"})) == set()
+    assert Provision.objects.get(pk=world["bd_licence"].pk).updated_at == stamp
+    assert not Provision.objects.filter(search_vector="zanzibarique").exists()
+
+
+def test_a_word_found_only_through_the_flexibility_can_be_excluded(client, world):
+    both = found(client.get(URL, {"q": "licence"}))
+    assert "KE licence" in both
+    left = found(client.get(URL, {"q": "licence -Kenya"}))
+    assert "KE licence" not in left and "BD licence" in left

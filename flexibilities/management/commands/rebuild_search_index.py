@@ -1,7 +1,9 @@
-"""Rebuild every provision's search vector and the typo vocabulary, in batches.
+"""Rebuild every flexibility's, party's and provision's search vector and the typo vocabulary,
+in batches.
 
-Run it after editing a flexibility's or a party's names (their words are in the vectors of
-their provisions) or after loading provisions by other means than the services.
+Run it after loading provisions, flexibilities or parties by other means than the services
+(saving a flexibility or a party through them rewrites its own vector; provisions do not copy
+it).
 """
 
 from django.core.management.base import BaseCommand
@@ -10,7 +12,7 @@ from flexibilities.search_index import rebuild_all
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search vectors of all provisions and the search vocabulary."
+    help = "Rebuild the search vectors of flexibilities, parties, provisions, and the vocabulary."
 
     def handle(self, *args, **options):
         def report(done: int, total: int) -> None:
