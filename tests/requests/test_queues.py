@@ -146,5 +146,6 @@ def test_a_queue_costs_the_same_queries_with_ten_times_the_requests(
         move(draft(ke_official, title=f"S{i}"), Status.SUBMITTED, actor=ke_focal)
     # session, user, second factor, roles, the queues' counts (one query for all), the page's
     # count and rows, the date drill-down; an officer's and a bureau's scope add the few ids
-    # shown to them by exception (guardian's rows, read once a request), the roles one more.
-    assert count() == small == {"triage": 9, "officer": 11, "bureau_africa": 11}[who]
+    # shown to them by exception (guardian's rows, read once a request), the roles one more;
+    # the list's count runs in a savepoint (a bad filter value is a bad lookup, not a 500).
+    assert count() == small == {"triage": 11, "officer": 13, "bureau_africa": 13}[who]
