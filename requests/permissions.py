@@ -74,6 +74,15 @@ def can_work_on(user: Actor, assistance_request: AssistanceRequest) -> bool:
     return is_triage(user) or is_assigned_officer(user, assistance_request)
 
 
+def can_take_part(user: Actor, assistance_request: AssistanceRequest) -> bool:
+    """The right to write on a request at all, whatever its status: the requesting party's
+    members, and the staff who may handle it (triage, its officer). Whether it is open to a
+    message now is the rule in can_write_message."""
+    if is_requesting_member(user, assistance_request):
+        return True
+    return user.is_staff and (is_triage(user) or is_assigned_officer(user, assistance_request))
+
+
 def may_take_region(user: Actor, region: str) -> bool:
     """Who may handle requests of a region: the triage desk and officers, of that region's
     bureau or of none (a bureau's officer handles their own region's requests only)."""

@@ -15,9 +15,11 @@ from requests import notifications
 from requests.models import AccessRecord, AssistanceRequest, Document, Message, SavedReply
 from requests.permissions import (
     can_change_saved_reply,
+    can_take_part,
     can_upload,
     can_work_on,
     can_write_message,
+    is_request_staff,
 )
 
 
@@ -71,6 +73,8 @@ def upload_document(
     kind: str | None = None,
 ) -> Document:
     """A document added from the request page, by someone allowed to upload now."""
+    if not can_take_part(actor, assistance_request):
+        raise PermissionDenied
     if not can_upload(actor, assistance_request):
         raise ValidationError(_("Documents can no longer be added to this request."))
     return add_document(assistance_request, upload, actor=actor, kind=kind)
@@ -101,6 +105,8 @@ def post_message(
 ) -> Message:
     """Add to the bilateral thread (or, for staff, an internal note), with any files, and tell
     the other side; a file refused leaves neither the message nor any file behind."""
+    if not can_take_part(actor, assistance_request):
+        raise PermissionDenied
     if not can_write_message(actor, assistance_request):
         raise ValidationError(_("You cannot write on this request now."))
     if internal and not actor.is_staff:
@@ -163,6 +169,8 @@ def save_saved_reply(saved_reply: SavedReply, *, actor: User) -> SavedReply:
         stored = SavedReply.objects.get(pk=saved_reply.pk)
         if not can_change_saved_reply(actor, stored):
             raise PermissionDenied
+    if not is_request_staff(actor):
+        raise PermissionDenied
     if saved_reply.owner_id is None:
         saved_reply.owner = actor
     if not can_change_saved_reply(actor, saved_reply):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from portal.models import User
 from requests.models import AssistanceRequest, ConsentChange, Feedback
-from requests.permissions import can_consent, can_rate
+from requests.permissions import can_consent, can_rate, is_requesting_focal_point
 from requests.services.activities import propagate_consent
 
 
@@ -41,6 +41,8 @@ def set_consent(
 def give_feedback(assistance_request: AssistanceRequest, *, actor: User, **scores: Any) -> Feedback:
     """The focal point rates a delivered request once: relevance, timeliness, quality (1-5)."""
     locked = AssistanceRequest.objects.select_for_update().get(pk=assistance_request.pk)
+    if not is_requesting_focal_point(actor, locked):
+        raise PermissionDenied
     if not can_rate(actor, locked):  # locked: two quick submissions cannot both rate
         raise ValidationError(_("Only the focal point rates a delivered request, once."))
     for field in ("relevance", "timeliness", "quality"):

@@ -25,7 +25,7 @@ from requests.models import (
     StatusChange,
 )
 from requests.models.workflow import TRANSITIONS
-from requests.permissions import can_take, may_take_region, plays
+from requests.permissions import can_take, is_requesting_member, may_take_region, plays
 from requests.services import access
 from requests.services.activities import LEADS_TO_ACTIVITIES
 from requests.services.conversation import add_document, post_message
@@ -271,6 +271,8 @@ def send_information(
 ) -> AssistanceRequest:
     """The party answers a request for information: its message, its files and the return to
     the stage the request was paused at happen together or not at all."""
+    if not is_requesting_member(actor, assistance_request):
+        raise PermissionDenied
     if assistance_request.status != Status.INFORMATION_REQUESTED:
         raise ValidationError(_("This request is not waiting for information from your party."))
     post_message(assistance_request, actor=actor, body=body, attachments=attachments)

@@ -25,13 +25,16 @@ from portal.models import (
 from portal.notifications import services as notification_services
 from portal.workflow import moves_of
 from requests import services as request_services
+from requests.models import SavedReply, Status
 from requests.review import services as review_services
+from requests.services import activities as request_activities
 from requests.services import drafting
+from requests.services.conversation import upload_document
 from requests.services.needs import link_match_activity
 from tests.conftest import make_member
 from tests.portal.activities_support import make_activity
 from tests.portal.matching_support import make_need, make_provider, need_data, resource_data
-from tests.requests.conftest import draft
+from tests.requests.conftest import draft, move, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +53,12 @@ WATCHED = [
     "requests.AssistanceRequest",
     "requests.RequestActivity",
     "requests.ReviewReport",
+    "requests.StatusChange",
+    "requests.Message",
+    "requests.Document",
+    "requests.AccessGrant",
+    "requests.Assignment",
+    "requests.SavedReply",
     "enforcement.InfringementStatistic",
 ]
 
@@ -94,6 +103,7 @@ def world(ke_official, ke_focal, cl_official, cl_focal, triage, officer, provide
         "statistic": statistic,
         "outsider": make_member("outsider", "CL", Membership.Role.FOCAL_POINT),
         "draft": draft(ke_official),
+        "submitted": move(draft(ke_official), Status.SUBMITTED, actor=ke_focal),
     }
 
 
@@ -159,6 +169,40 @@ CASES = {
     "create_draft": lambda w: drafting.create_draft(actor=w["triage"], data={}),
     "set_consent": lambda w: request_services.set_consent(
         w["draft"], actor=w["ke_official"], general=True, details=False
+    ),
+    "update_draft": lambda w: drafting.update_draft(w["draft"], actor=w["cl_official"], data={}),
+    "discard_draft": lambda w: drafting.discard_draft(w["draft"], actor=w["cl_official"]),
+    "transition": lambda w: request_services.transition(
+        w["submitted"], Status.ACKNOWLEDGED, actor=w["ke_focal"]
+    ),
+    "assign_officer": lambda w: request_services.assign_officer(
+        w["submitted"], w["officer"], actor=w["ke_focal"]
+    ),
+    "take": lambda w: request_services.take(w["submitted"], actor=w["ke_official"]),
+    "reply": lambda w: request_services.reply(
+        w["submitted"], actor=w["cl_focal"], body="Hello", internal=False
+    ),
+    "post_message": lambda w: request_services.post_message(
+        w["submitted"], actor=w["cl_official"], body="Hello"
+    ),
+    "upload_document": lambda w: upload_document(w["submitted"], pdf(), actor=w["cl_official"]),
+    "send_information": lambda w: request_services.send_information(
+        w["submitted"], actor=w["cl_official"], body="The text of the law."
+    ),
+    "give_feedback": lambda w: request_services.give_feedback(
+        w["submitted"], actor=w["ke_official"], relevance=5, timeliness=5, quality=5
+    ),
+    "grant_access": lambda w: request_services.grant_access(
+        w["submitted"], actor=w["officer"], user=w["cl_official"]
+    ),
+    "link_activity": lambda w: request_activities.link_activity(
+        w["submitted"], w["activity"], actor=w["ke_focal"]
+    ),
+    "create_activity_for_request": lambda w: request_activities.create_activity_for_request(
+        w["submitted"], actor=w["ke_official"], title="Taken"
+    ),
+    "save_saved_reply": lambda w: request_services.save_saved_reply(
+        SavedReply(title="Thanks", body="Thank you."), actor=w["ke_official"]
     ),
     "request_report": lambda w: review_services.request_report(2025, actor=w["ke_focal"]),
     "release_statistics": lambda w: enforcement_services.release_statistics(
