@@ -4,7 +4,9 @@ Production answers 400, 403, 404 and 500 with Django's handlers and the template
 name; a refused CSRF check comes here too. With DEBUG on, Django answers a 404 and a bad
 request with its technical pages instead (the 404 lists every URL pattern of the site): the
 middleware below gives a development server the pages a visitor sees, while the traceback
-still goes to the console.
+still goes to the console. A bad request refused before the view (a Host header not in
+ALLOWED_HOSTS, refused by the middleware) never reaches it; Django renders that one with the
+exception reporter, so DEFAULT_EXCEPTION_REPORTER gives it the visitor's 400 too.
 """
 
 import logging
@@ -13,8 +15,10 @@ from django.conf import settings
 from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve
 from django.views import defaults
+from django.views.debug import ExceptionReporter
 
 security_log = logging.getLogger("django.security")
 request_log = logging.getLogger("django.request")
@@ -55,3 +59,15 @@ class VisitorErrorPagesMiddleware:
             request_log.error("Internal Server Error: %s", request.path, exc_info=exception)
             return defaults.server_error(request)
         return None
+
+
+class VisitorExceptionReporter(ExceptionReporter):
+    """With DEBUG on, a bad request raised in a middleware is answered with this page: the
+    visitor's 400, as in production (the security log still has the reason). Anything else,
+    and any report written for the logs (DEBUG off), is Django's own traceback."""
+
+    def get_traceback_html(self):
+        bad_request = isinstance(self.exc_value, SuspiciousOperation | BadRequest)
+        if settings.DEBUG and bad_request and self.request is not None:
+            return render_to_string("400.html", request=self.request)
+        return super().get_traceback_html()

@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 CSRF_FAILURE_VIEW = "portal.error_pages.csrf_failure"
+DEFAULT_EXCEPTION_REPORTER = "portal.error_pages.VisitorExceptionReporter"
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"

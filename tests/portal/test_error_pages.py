@@ -38,6 +38,16 @@ def test_a_bad_request_is_branded_with_debug_on(client, settings):
     assert "could not read this request" in response.content.decode()
 
 
+def test_an_unknown_host_is_the_branded_400_even_with_debug_on(client, settings):
+    """Refused by a middleware, before the view: Django renders it with its reporter."""
+    settings.DEBUG = True
+    response = client.get("/recommendations/", HTTP_HOST="portal.example.invalid")
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "could not read this request" in body and 'class="site-header"' in body
+    assert "DisallowedHost" not in body and "ALLOWED_HOSTS" not in body
+
+
 def test_the_404_speaks_the_readers_language(client, settings):
     settings.DEBUG = True
     response = client.get("/no-such-page/", HTTP_ACCEPT_LANGUAGE="ar")
