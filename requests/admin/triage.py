@@ -69,12 +69,14 @@ def _take_it_for(user):
     def take_it(obj):
         if not can_take(user, obj):
             return ""
+        # The reference is read out after the visible words, which stay the start of the
+        # button's name (WCAG 2.5.3, label in name).
         return format_html(
-            '<button type="submit" class="button" formaction="{}" formnovalidate '
-            'aria-label="{}">{}</button>',
+            '<button type="submit" class="button" formaction="{}" formnovalidate>'
+            '{}<span class="visually-hidden"> (<bdi>{}</bdi>)</span></button>',
             reverse("admin:requests_assistancerequest_take", args=[obj.pk]),
-            _("Take %(reference)s") % {"reference": obj.reference},
             _("Take it"),
+            obj.reference,
         )
 
     return take_it

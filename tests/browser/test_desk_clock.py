@@ -89,7 +89,7 @@ def test_the_core_loop_fits_the_clock(desk_page, ke_official, ke_focal, triage):
 
     clock.do(page.goto, "/admin/requests/assistancerequest/")  # open: the unassigned queue
     _no_horizontal_scroll(page)
-    clock.submit(page.get_by_role("button", name=f"Take {submitted.reference}"))
+    clock.submit(page.get_by_role("button", name=f"Take it ({submitted.reference})"))
     assert "The request is yours now." in page.locator("ul.messagelist").inner_text()
     _no_horizontal_scroll(page)
     clock.submit(case.get_by_role("button", name="Move", exact=True))  # acknowledged
