@@ -25,7 +25,7 @@ def request_create(request):
         raise PermissionDenied
     data = request.POST if request.method == "POST" else given_back_with_a_note(request)
     if data is None:  # the first step: the kind, so only its questions follow
-        chooser = KindForm(request.GET if "kind" in request.GET else None, party=party)
+        chooser = KindForm(_kind_step_sent(request), party=party)
         if not chooser.is_valid():
             return render(request, "requests/choose_kind.html", {"form": chooser, "party": party})
         kind = chooser.cleaned_data["kind"]
@@ -56,7 +56,7 @@ def request_edit(request, reference):
     data = request.POST if request.method == "POST" else given_back_with_a_note(request)
     if data is None:  # another kind may be chosen: ?choose, then ?kind=...
         chooser = KindForm(
-            request.GET if "kind" in request.GET else None,
+            _kind_step_sent(request),
             party=party,
             initial={"kind": assistance_request.kind},
         )
@@ -91,6 +91,12 @@ def request_edit(request, reference):
         "requests/form.html",
         {"form": form, "party": assistance_request.party, "assistance_request": assistance_request},
     )
+
+
+def _kind_step_sent(request):
+    """The first step's answer once its form was sent, even with no kind chosen (an unchecked
+    radio sends nothing, and the step must then say so rather than show itself again)."""
+    return request.GET if "kind" in request.GET or "step" in request.GET else None
 
 
 def _after_save(request, form, assistance_request):

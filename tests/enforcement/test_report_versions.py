@@ -60,7 +60,7 @@ def test_the_focal_point_reads_the_version_its_date_and_who_prepared_it_before_a
     report = make_report(ReportStatus.UNDER_NATIONAL_REVIEW)
     version = report.versions.get()
     html = client_for(th_focal).get(report.get_absolute_url()).content.decode()
-    assert "Version 1 of" in html and "prepared by triage" in html
+    assert "Version 1 of" in html and "prepared by <bdi>triage</bdi>" in html
     assert reverse("enforcement:report_file", args=[report.pk, 1]) in html
     assert "Approve version 1 and publish" in html
     assert 'name="version" value="1"' in html

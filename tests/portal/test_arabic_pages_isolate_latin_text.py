@@ -2,7 +2,8 @@
 
 The walk reads the main content of a sample of public, party and staff pages in Arabic and
 fails on any text that mixes Arabic words with a Latin run outside an isolating element
-(<bdi>, or any element with a dir attribute): unisolated, the bidi algorithm moves brackets,
+(<bdi>, any element but <html> with a dir attribute, or Unicode's FSI ... PDI in text where
+no markup can go): unisolated, the bidi algorithm moves brackets,
 colons and numbers to the wrong side ("[Demo]" jumping to the end of a title). Short capital
 acronyms (PDF, IP, TRIPS) lay out correctly on their own and are allowed.
 """
@@ -20,6 +21,8 @@ pytestmark = pytest.mark.django_db
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*[A-Za-z]")
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+# Unicode's own isolates (FSI ... PDI), for text where no markup can go (escaped help texts).
+UNICODE_ISOLATE = re.compile("\u2068[^\u2069]*\u2069")
 SKIPPED = {"script", "style", "code", "pre", "textarea", "option", "select", "svg"}
 
 
@@ -39,7 +42,12 @@ class _Walker(HTMLParser):
             return
         if tag == "main":
             self.in_main = True
-        isolating = tag in SKIPPED or tag == "bdi" or any(name == "dir" for name, _ in attrs)
+        # The page's own direction, on <html>, is the paragraph direction: it isolates nothing.
+        isolating = (
+            tag in SKIPPED
+            or tag == "bdi"
+            or (tag != "html" and any(name == "dir" for name, _ in attrs))
+        )
         self.stack.append((tag, isolating))
 
     def handle_endtag(self, tag):
@@ -55,6 +63,7 @@ class _Walker(HTMLParser):
     def handle_data(self, data):
         if not self.in_main or any(isolating for _tag, isolating in self.stack):
             return
+        data = UNICODE_ISOLATE.sub(" ", data)
         if not ARABIC.search(data):
             return
         runs = [run for run in LATIN_RUN.findall(data) if not ACRONYM.match(run)]
@@ -73,6 +82,10 @@ def test_the_walker_finds_an_unisolated_title_and_accepts_an_isolated_one():
     assert not unisolated_latin("<main><p>طلب <bdi>Draft patent law (2026)</bdi></p></main>")
     assert not unisolated_latin('<main><p dir="auto">طلب Draft</p></main>')
     assert not unisolated_latin("<main><p>ملف PDF</p></main>")
+    assert not unisolated_latin("<main><p>ملف \u2068Word\u2069</p></main>")
+    # A whole page: its <html dir="rtl"> does not isolate what <main> holds.
+    page = '<html lang="ar" dir="rtl"><body><main><p>طلب Draft</p></main></body></html>'
+    assert unisolated_latin(page)
 
 
 @pytest.fixture
