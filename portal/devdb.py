@@ -332,6 +332,14 @@ def _bin() -> Path:
     return Path(spec.origin).parent / "pginstall" / "bin"
 
 
+def programs() -> Path | None:
+    """The wheel's programs folder (pg_dump and pg_restore among them), or None without it."""
+    try:
+        return _bin()
+    except Trouble:
+        return None
+
+
 def _major_version() -> str:
     from importlib.metadata import version
 

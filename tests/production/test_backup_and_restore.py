@@ -66,14 +66,11 @@ def empty_database():
     with admin.cursor() as cursor:
         cursor.execute(f'CREATE DATABASE "{name}"')
     settings = connection.settings_dict
+    # The host may be a socket's folder (the checkout's own server): quoted, and no port.
+    host = urllib.parse.quote(settings["HOST"] or "", safe="")
+    port = f":{settings['PORT']}" if settings["PORT"] else ""
     url = urllib.parse.urlunsplit(
-        (
-            "postgres",
-            f"{settings['USER']}@{settings['HOST']}:{settings['PORT']}",
-            f"/{name}",
-            "",
-            "",
-        )
+        ("postgres", f"{settings['USER']}@{host}{port}", f"/{name}", "", "")
     )
     try:
         yield url
