@@ -29,7 +29,9 @@ GROUP_CHOICES = [
     ("developed", _("Developed countries")),
 ]
 _LISTS = {"ldc", "lldc", "sids"}  # the UN lists; the others are the party's grouping
-ASEAN = "asean"
+# ASEAN is one of the regional organisations (portal/reference/organisations.csv); "asean" is
+# the address its choice had when it was listed apart, kept so that links made then still work.
+OLD_ASEAN = "asean"
 CHOOSERS = ("parties", "region", "group", "organisation")
 
 
@@ -38,6 +40,10 @@ def _in_group(party: Party, group: str) -> bool:
     if group in _LISTS:
         return bool(getattr(party, f"status_{group}"))
     return party.status_grouping == group
+
+
+def _new_asean(value: str) -> str:
+    return ",".join("ASEAN" if code == OLD_ASEAN else code for code in value.split(","))
 
 
 class CompareForm(forms.Form):
@@ -79,13 +85,15 @@ class CompareForm(forms.Form):
     )
 
     def __init__(self, data=None, *, parties: list[Party], categories: list[FlexibilityCategory]):
+        if data is not None and "organisation" in data:
+            data = data.copy()  # each value may list several, comma-separated
+            data.setlist("organisation", [_new_asean(v) for v in data.getlist("organisation")])
         super().__init__(data)
         self.party_list, self.category_list = parties, categories
         self.organisations = [party for party in parties if not party.is_state]
         self.fields["parties"].choices = [(party.code, party.name) for party in parties]
         self.fields["organisation"].choices = [
-            (ASEAN, _("ASEAN")),
-            *[(party.code, party.name) for party in self.organisations],
+            (party.code, party.name) for party in self.organisations
         ]
         self.fields["categories"].choices = [(c.slug, c.name) for c in categories]
 
@@ -115,16 +123,14 @@ class CompareForm(forms.Form):
         organisation (a union), in name order."""
         codes = set(cleaned.get("parties") or [])
         regions, groups = set(cleaned.get("region") or []), cleaned.get("group") or []
-        organisations = set(cleaned.get("organisation") or []) - {ASEAN}
+        organisations = set(cleaned.get("organisation") or [])
         members = organisation_members(organisations) if organisations else set()
-        asean = ASEAN in (cleaned.get("organisation") or [])
 
         def in_a_chosen_set(party: Party) -> bool:
             return party.is_state and (
                 party.region in regions
                 or any(_in_group(party, group) for group in groups)
                 or party.pk in members
-                or (asean and party.is_asean)
             )
 
         return [party for party in self.party_list if party.code in codes or in_a_chosen_set(party)]

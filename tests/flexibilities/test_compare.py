@@ -36,6 +36,20 @@ def test_without_categories_every_flexibility_is_compared(client):
     assert page.count('<th scope="col">') == 15
 
 
+def test_each_regional_organisation_is_offered_once(client):
+    """ASEAN was offered twice: as its own choice and as the organisation of the same name."""
+    choices = client.get(URL).context["form"].fields["organisation"].choices
+    organisations = Party.objects.filter(kind="organisation")
+    assert sorted(code for code, _ in choices) == sorted(p.code for p in organisations)
+    assert len({str(name) for _, name in choices}) == len(choices)
+
+
+def test_a_link_made_when_asean_was_listed_apart_still_chooses_its_members(client):
+    old = client.get(URL, {"organisation": "asean"}).context["matrix"].parties
+    assert old == client.get(URL, {"organisation": "ASEAN"}).context["matrix"].parties
+    assert {party.code for party in old} >= {"TH", "ID"}
+
+
 def test_a_regional_bureau_a_development_group_or_an_organisation_chooses_its_states(client):
     africa = set(Party.objects.filter(kind="state", region="africa").values_list("code", flat=True))
     assert set(client.get(URL, {"region": "africa"}).context["matrix"].parties) == set(
