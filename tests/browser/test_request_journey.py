@@ -41,13 +41,13 @@ def test_an_official_drafts_a_request_and_the_error_summary_leads_to_each_missin
 
     # The kind first; the next page asks only its questions.
     page.get_by_label("Legislative advice").check()
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # the next page, not the one clicked on
+        page.get_by_role("button", name="Continue").click()
     assert page.locator("#id_policy_format_0").count() == 0
     assert_no_axe_violations(page)
     page.locator("#id_title").fill("Comments on the draft Patents (Amendment) Bill")
-    page.get_by_role("button", name="Save draft").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # the next page, not the one clicked on
+        page.get_by_role("button", name="Save draft").click()
 
     # Nothing saved; the summary has focus and names each missing answer with a link to it.
     assert AssistanceRequest.objects.count() == 0
@@ -77,8 +77,8 @@ def test_an_official_drafts_a_request_and_the_error_summary_leads_to_each_missin
     page.get_by_label("Description").fill("Written comments on the bill before Parliament.")
     wished_by = timezone.localdate() + datetime.timedelta(days=120)
     page.get_by_label("Time frame wished").fill(wished_by.isoformat())
-    page.get_by_role("button", name="Save draft").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # the next page, not the one clicked on
+        page.get_by_role("button", name="Save draft").click()
 
     saved = AssistanceRequest.objects.get()
     assert (saved.status, saved.kind, saved.purpose) == (Status.DRAFT, "legislative", "draft")
@@ -163,8 +163,8 @@ def test_after_delivery_the_focal_point_rates_the_assistance(page, ke_official, 
     page.wait_for_url(f"**/requests/{delivered.reference}/feedback/")
     assert_no_axe_violations(page)
     # Sending nothing: the summary links to the first choice of each question.
-    page.get_by_role("button", name="Send the rating").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # the next page, not the one clicked on
+        page.get_by_role("button", name="Send the rating").click()
     assert active_id(page) == "error-summary"
     hrefs = page.locator("#error-summary a").evaluate_all("links => links.map(a => a.hash)")
     assert hrefs == ["#id_relevance_0", "#id_timeliness_0", "#id_quality_0"]
