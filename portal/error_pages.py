@@ -66,8 +66,14 @@ class VisitorExceptionReporter(ExceptionReporter):
     visitor's 400, as in production (the security log still has the reason). Anything else,
     and any report written for the logs (DEBUG off), is Django's own traceback."""
 
-    def get_traceback_html(self):
+    def _for_a_visitor(self) -> bool:
         bad_request = isinstance(self.exc_value, SuspiciousOperation | BadRequest)
-        if settings.DEBUG and bad_request and self.request is not None:
+        return settings.DEBUG and bad_request and self.request is not None
+
+    def get_traceback_html(self):
+        if self._for_a_visitor():
             return render_to_string("400.html", request=self.request)
         return super().get_traceback_html()
+
+    def get_traceback_text(self):  # a client that does not accept HTML (an API call)
+        return "Bad Request (400)" if self._for_a_visitor() else super().get_traceback_text()

@@ -69,18 +69,21 @@ def is_assigned_officer(user: Actor, assistance_request: AssistanceRequest) -> b
 
 def can_work_on(user: Actor, assistance_request: AssistanceRequest) -> bool:
     """Staff who may move the request along and write to the party: triage or its officer."""
-    if assistance_request.status in PARTY_ONLY_STATUSES or not user.is_staff:
-        return False
-    return is_triage(user) or is_assigned_officer(user, assistance_request)
+    return assistance_request.status not in PARTY_ONLY_STATUSES and _handles(
+        user, assistance_request
+    )
+
+
+def _handles(user: Actor, assistance_request: AssistanceRequest) -> bool:
+    """The staff who handle a request, whatever its status: the triage desk and its officer."""
+    return user.is_staff and (is_triage(user) or is_assigned_officer(user, assistance_request))
 
 
 def can_take_part(user: Actor, assistance_request: AssistanceRequest) -> bool:
     """The right to write on a request at all, whatever its status: the requesting party's
     members, and the staff who may handle it (triage, its officer). Whether it is open to a
     message now is the rule in can_write_message."""
-    if is_requesting_member(user, assistance_request):
-        return True
-    return user.is_staff and (is_triage(user) or is_assigned_officer(user, assistance_request))
+    return is_requesting_member(user, assistance_request) or _handles(user, assistance_request)
 
 
 def may_take_region(user: Actor, region: str) -> bool:

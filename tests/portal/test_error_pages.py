@@ -46,6 +46,10 @@ def test_an_unknown_host_is_the_branded_400_even_with_debug_on(client, settings)
     assert response.status_code == 400
     assert "could not read this request" in body and 'class="site-header"' in body
     assert "DisallowedHost" not in body and "ALLOWED_HOSTS" not in body
+    api = client.get(
+        "/api/provisions/", HTTP_HOST="portal.example.invalid", HTTP_ACCEPT="application/json"
+    )
+    assert api.status_code == 400 and "ALLOWED_HOSTS" not in api.content.decode()
 
 
 def test_the_404_speaks_the_readers_language(client, settings):
